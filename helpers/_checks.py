@@ -31,14 +31,11 @@ def as_float_array(values, name: str = "logits", *, min_ndim: int = 1) -> np.nda
             arr = np.asarray(values)
         except ValueError as exc:  # ragged nested lists
             raise ValueError(
-                f"{name} could not be turned into an array ({exc}); "
-                "make every row the same length"
+                f"{name} could not be turned into an array ({exc}); make every row the same length"
             ) from None
     kind = arr.dtype.kind
     if kind == "b":
-        raise TypeError(
-            f"{name} has dtype bool; pass numbers instead (e.g. {name}.astype(float))"
-        )
+        raise TypeError(f"{name} has dtype bool; pass numbers instead (e.g. {name}.astype(float))")
     if kind not in "iuf":
         first = f" (first entry {arr.flat[0].item()!r})" if arr.size else ""
         raise TypeError(
@@ -132,7 +129,9 @@ def as_labels(labels, num_classes: int | None = None, name: str = "labels") -> n
         finite = np.isfinite(arr)
         if not finite.all():
             where = _first_bad_index(~finite)
-            raise ValueError(f"{name} contains {arr[where]} at index {where}; labels must be 0..q-1")
+            raise ValueError(
+                f"{name} contains {arr[where]} at index {where}; labels must be 0..q-1"
+            )
         frac = arr != np.round(arr)
         if frac.any():
             where = _first_bad_index(frac)
@@ -144,9 +143,7 @@ def as_labels(labels, num_classes: int | None = None, name: str = "labels") -> n
     negative = arr < 0
     if negative.any():
         where = _first_bad_index(negative)
-        raise ValueError(
-            f"label {arr[where]} at index {where} is negative; labels must be 0..q-1"
-        )
+        raise ValueError(f"label {arr[where]} at index {where} is negative; labels must be 0..q-1")
     if num_classes is not None:
         too_big = arr >= num_classes
         if too_big.any():

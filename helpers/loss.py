@@ -63,18 +63,24 @@ def _reduce(per_example: np.ndarray, reduction: str, batch_shape):
     return per_example.reshape(batch_shape)
 
 
-def _loss_and_probs(rows, y, Y, want_probs: bool):
-    """One pass: per-example loss (float64, shape (n,)) and, if asked, softmax rows."""
+def _loss_and_grad(rows, y, Y, reduction: str, want_grad: bool):
+    """One pass over the logits: per-example losses (float64, shape (n,)) and, if asked,
+    the gradient ``(softmax(o) - Y) * scale`` with scale 1/n for "mean", else 1."""
     n, q = rows.shape
     loss = np.empty(n, dtype=np.float64)
-    P = np.empty_like(rows) if want_probs else None
+    G = np.empty_like(rows) if want_grad else None
+    scale = 1.0 / n if reduction == "mean" else 1.0
+    row_starts = np.arange(min(n, _rowwise.BLOCK_ENTRIES)) * q  # flat index of each row
 
     def visit(sl, Z, E, m, s):
+        k = E.shape[1]
         log_s = np.log(s)
         if y is not None:
-            # -log softmax(o)_y = log s - Z_y  (Z = o - m is the shifted logit)
-            z_true = Z[y[sl], np.arange(Z.shape[1])]
-            loss[sl] = log_s - z_true
+            true_class = row_starts[:k] + y[sl]  # flat positions of o_y within this block
+            o_y = rows[sl].reshape(-1)[true_class]
+            # -log softmax(o)_y = log s - (o_y - max(o)): log s is log sum_k exp(o_k - max(o))
+            with np.errstate(over="ignore"):  # o_y - max(o) may round to -inf, exactly right
+                loss[sl] = log_s - (o_y - m)
         else:
             # -sum_j Y_j log softmax_j, skipping Y_j = 0 so 0 * log(0) never appears
             logp = Z - log_s
@@ -82,21 +88,17 @@ def _loss_and_probs(rows, y, Y, want_probs: bool):
             terms = np.zeros_like(logp)
             np.multiply(Yt, logp, out=terms, where=Yt > 0)
             loss[sl] = -terms.sum(axis=0)
-        if P is not None:
-            np.multiply(E, 1 / s, out=P[sl].T)
+        if G is not None:
+            np.divide(scale, s, out=s)  # softmax * scale = E * (scale / s)
+            G_block = G[sl]
+            np.multiply(E, s, out=G_block.T)
+            if y is not None:
+                G_block.reshape(-1)[true_class] -= scale
+            else:
+                G_block -= Y[sl] * scale
 
-    _rowwise.for_each_block(rows, 1.0, visit)
-    return loss, P
-
-
-def _grad_from_probs(P: np.ndarray, y, Y, reduction: str) -> np.ndarray:
-    if y is not None:
-        P[np.arange(P.shape[0]), y] -= 1
-    else:
-        P -= Y
-    if reduction == "mean":
-        P /= P.shape[0]
-    return P
+    _rowwise.for_each_block(rows, 1.0, visit, keep_z=y is None)
+    return loss, G
 
 
 def cross_entropy(logits, targets, reduction: str = "mean"):
@@ -104,12 +106,13 @@ def cross_entropy(logits, targets, reduction: str = "mean"):
 
     Uses ``-log softmax(o)_y = logsumexp(o) - o_y`` so it never takes the log of a probability
     that rounded to 0. Shapes: ``logits`` (n, q) (or (..., q)); ``targets`` labels (n,) or rows
-    (n, q). Returns a float for ``"mean"``/``"sum"``, an array of shape (n,) for ``"none"``.
+    (n, q). Returns a float for ``"mean"``/``"sum"``, a float64 array of shape (n,) for
+    ``"none"``.
 
     Introduced in 06_loss_and_likelihood.ipynb.
     """
     rows, y, Y, batch_shape = _prepare(logits, targets, reduction)
-    loss, _ = _loss_and_probs(rows, y, Y, want_probs=False)
+    loss, _ = _loss_and_grad(rows, y, Y, reduction, want_grad=False)
     return _reduce(loss, reduction, batch_shape)
 
 
@@ -122,17 +125,16 @@ def cross_entropy_grad(logits, targets, reduction: str = "mean") -> np.ndarray:
     Derived in 07_softmax_derivatives.ipynb.
     """
     rows, y, Y, batch_shape = _prepare(logits, targets, reduction)
-    P = _rowwise.softmax_2d(rows)
-    return _grad_from_probs(P, y, Y, reduction).reshape(batch_shape + rows.shape[-1:])
+    _, G = _loss_and_grad(rows, y, Y, reduction, want_grad=True)
+    return G.reshape(batch_shape + rows.shape[-1:])
 
 
 def cross_entropy_with_grad(logits, targets, reduction: str = "mean"):
     """``(cross_entropy(...), cross_entropy_grad(...))`` from a single pass over the logits.
 
-    What a training step needs; about the cost of one softmax instead of two.
+    What a training step needs: about the cost of one softmax instead of two.
     Used in 09_training_from_scratch.ipynb.
     """
     rows, y, Y, batch_shape = _prepare(logits, targets, reduction)
-    loss, P = _loss_and_probs(rows, y, Y, want_probs=True)
-    grad = _grad_from_probs(P, y, Y, reduction).reshape(batch_shape + rows.shape[-1:])
-    return _reduce(loss, reduction, batch_shape), grad
+    loss, G = _loss_and_grad(rows, y, Y, reduction, want_grad=True)
+    return _reduce(loss, reduction, batch_shape), G.reshape(batch_shape + rows.shape[-1:])

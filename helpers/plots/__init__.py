@@ -1,0 +1,23 @@
+"""Figures of the series (matplotlib), one module per kind of figure, imported lazily.
+
+Importing this changes nothing global; call :func:`use_style` in a notebook's setup cell.
+"""
+
+from importlib import import_module
+
+_WHERE = {
+    "use_style": "style",
+    "lecture_mode": "style",
+    "COLORS": "style",
+    "draw_toy_images": "images",  # 01
+    "draw_network": "network",  # 03
+    "draw_decision_regions": "regions",  # 04, 09
+}
+
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str):
+    if name in _WHERE:
+        return getattr(import_module(f".{_WHERE[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
