@@ -2,8 +2,8 @@
 
 A checker runs the student's function on a list of :class:`Case` objects and prints one line
 per case: what was tried, what was expected, what came back, and on failure a hint specific
-to that case. A stub that still raises ``NotImplementedError`` prints "not attempted yet" instead of a
-traceback, so an untouched notebook runs clean.
+to that case. A stub that still raises ``NotImplementedError`` prints "not attempted yet"
+instead of a traceback, so an untouched notebook runs clean.
 Warnings raised by the student's code (e.g. overflow in ``exp``) are caught and reported as a
 failed check, never leaked to the notebook.
 """

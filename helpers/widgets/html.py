@@ -85,14 +85,14 @@ def bar_chart(
         weight = "bold" if i == highlight else "normal"
         mark = " ◀" if i == highlight else ""
         suffix = escape(suffixes[i]) if suffixes else ""
+        shown = value_span(number(v, fmt), kind, i, TEXT if finite else RED)
         rows.append(
             f'<div style="display:flex;align-items:center;gap:8px;margin:2px 0;'
             f'font-weight:{weight};color:{TEXT}">'
             f'<div style="width:90px;text-align:right">{escape(label)}</div>'
             f'<div style="position:relative;width:{width}px;height:16px;background:{TRACK}">'
             f"{bar}{axis}</div>"
-            f'<div style="width:130px">{value_span(number(v, fmt), kind, i, RED if not finite else TEXT)}'
-            f"{suffix}{mark}</div></div>"
+            f'<div style="width:130px">{shown}{suffix}{mark}</div></div>'
         )
     return f'<div class="sm-bars sm-bars-{kind}">{"".join(rows)}</div>'
 
