@@ -10,6 +10,10 @@ _WHERE = {
     "lecture_mode": "style",
     "COLORS": "style",
     "draw_toy_images": "images",  # 01
+    "draw_toy_image": "images",  # 01
+    "draw_predictions": "labels",  # 01
+    "draw_distributions": "labels",  # 02
+    "draw_distance_matrix": "labels",  # 02
     "draw_network": "network",  # 03
     "draw_decision_regions": "regions",  # 04, 09
 }
