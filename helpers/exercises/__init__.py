@@ -11,7 +11,9 @@ from ._framework import Case, NotAttempted, Report, run_checks
 
 # checker -> module that defines it (the notebook whose exercise it checks)
 _WHERE = {
+    "check_decode_prediction": "classification_checks",  # 01
     "check_one_hot": "encoding_checks",  # 02
+    "check_smooth_labels": "encoding_checks",  # 02
     "check_forward": "network_checks",  # 03
     "check_softmax": "softmax_checks",  # 04
     "check_softmax_rows": "softmax_checks",  # 04
