@@ -120,8 +120,10 @@ def main() -> int:
         print(f"{path.relative_to(ROOT)}: {rows} examples, {size / 1024:.0f} KiB")
     if args.check:
         if stale:
-            print(f"out of date (scikit-learn {version}): {', '.join(stale)}; "
-                  "run python tools/make_datasets.py")
+            print(
+                f"out of date (scikit-learn {version}): {', '.join(stale)}; "
+                "run python tools/make_datasets.py"
+            )
             return 1
         print(f"assets/data matches scikit-learn {version}'s bundled copies")
     else:
