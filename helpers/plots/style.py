@@ -49,11 +49,36 @@ def lecture_mode() -> bool:
     return os.environ.get("SOFTMAX_LECTURE", "").lower() in {"1", "true", "yes", "on"}
 
 
+def figure_text(fig) -> str:
+    """The plain-text stand-in of a figure: its titles, for text-only viewers and nbval."""
+    titles = [fig._suptitle.get_text()] if getattr(fig, "_suptitle", None) else []
+    titles += [ax.get_title() for ax in fig.axes if ax.get_title()]
+    return f"[figure: {'; '.join(titles)}]" if titles else "[figure]"
+
+
 def use_style(lecture: bool | None = None) -> None:
     """Apply the series' matplotlib style; ``lecture=True`` (or SOFTMAX_LECTURE=1) makes
-    fonts and lines projector-sized. Changes only how figures look, never a number."""
+    fonts and lines projector-sized. Changes only how figures look, never a number.
+
+    In IPython it also replaces a figure's plain-text form ``<Figure size 600x360 with 1 Axes>``
+    by its titles, ``[figure: ...]``, which is what text-only viewers show.
+    """
     if lecture is None:
         lecture = lecture_mode()
     mpl.rcParams.update(_BASE)
     if lecture:
         mpl.rcParams.update(_LECTURE)
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with Jupyter
+        return
+    shell = get_ipython()
+    if shell is not None:
+        from matplotlib.figure import Figure
+
+        if "inline" in str(mpl.rcParams._get_backend_or_none() or ""):
+            # activating the inline backend resets the figure formatters: do it first
+            import matplotlib_inline.backend_inline  # noqa: F401
+
+        plain = shell.display_formatter.formatters["text/plain"]
+        plain.for_type(Figure, lambda fig, printer, cycle: printer.text(figure_text(fig)))

@@ -113,6 +113,8 @@ class LogitExplorer(Explorer):
         logit_range: float = 20.0,
     ) -> None:
         super().__init__()
+        if num_logits is not None and not 1 <= num_logits <= 10:
+            raise ValueError(f"LogitExplorer shows 1 to 10 logits, got num_logits={num_logits}")
         if logits is None:
             q = 3 if num_logits is None else num_logits
             logits = [2.0, 1.0, 0.1, -1.0, 0.5, -0.5, 1.5, -1.5, 0.0, 3.0][:q]
