@@ -15,6 +15,7 @@ _WHERE = {
     "check_one_hot": "encoding_checks",  # 02
     "check_smooth_labels": "encoding_checks",  # 02
     "check_forward": "network_checks",  # 03
+    "check_parameter_count": "network_checks",  # 03
     "check_softmax": "softmax_checks",  # 04
     "check_softmax_rows": "softmax_checks",  # 04
     "check_forward_batch": "vectorization_checks",  # 05
