@@ -134,7 +134,7 @@ class SoftmaxRegression:
     def predict(self, X) -> np.ndarray:
         """The most probable class of each row, ``argmax_j o_j`` (the same as the argmax of
         the probabilities, since softmax keeps the order). Shapes: (n, num_inputs) -> (n,)
-        int64, or (num_inputs,) -> a 0-d int64 array."""
+        int64, or (num_inputs,) -> one np.int64."""
         return np.argmax(self.forward(X), axis=-1)
 
     def penalty(self, weight_decay: float = 0.0) -> float:
@@ -201,7 +201,9 @@ class SoftmaxRegression:
         (the last one may be smaller), and for each takes one step
         ``W -= lr * dW``, ``b -= lr * db`` with the gradients of :meth:`gradients`.
         ``batch_size >= len(X)`` is plain (full-batch) gradient descent. Training continues
-        from the current W and b, so calling fit again trains further.
+        from the current W and b, so calling fit again trains further. Each step assigns new
+        arrays to ``W`` and ``b`` (it does not modify them in place), so a reference kept
+        earlier, e.g. ``W_before = model.W``, still holds the old weights.
 
         After every epoch the model is evaluated on the whole training set (and on
         ``X_test``, ``y_test`` if given: pass both or neither) and a record is appended to
@@ -248,8 +250,9 @@ class SoftmaxRegression:
                 batch = order[start : start + batch_size]
                 with np.errstate(over="ignore", invalid="ignore"):  # checked just below
                     dW, db = self._gradients(X[batch], y[batch], wd, epoch, lr)
-                    self.W -= lr * dW
-                    self.b -= lr * db
+                    # new arrays, not in-place updates: a W kept from earlier stays as it was
+                    self.W = self.W - lr * dW
+                    self.b = self.b - lr * db
                 if not (np.isfinite(self.W).all() and np.isfinite(self.b).all()):
                     raise _diverged(epoch, lr, "the weights became inf or NaN")
             record = {"epoch": epoch}

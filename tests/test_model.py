@@ -182,6 +182,16 @@ def test_an_epoch_visits_every_example_once(batch_size):
     np.testing.assert_allclose((b0 - model.b) / lr, steps * db, rtol=1e-5, atol=1e-7)
 
 
+def test_fit_does_not_modify_earlier_weights_in_place():
+    X_train, _, y_train, _ = toy_split()
+    model = SoftmaxRegression(4, 3)
+    W_before, b_before = model.W, model.b
+    snapshot = W_before.copy()
+    model.fit(X_train, y_train, epochs=1)
+    np.testing.assert_array_equal(W_before, snapshot)
+    assert not np.array_equal(model.W, W_before) and model.b is not b_before
+
+
 def test_fit_continues_from_the_current_parameters():
     X_train, _, y_train, _ = toy_split()
     once = SoftmaxRegression(4, 3).fit(X_train, y_train, epochs=4, batch_size=len(y_train))
