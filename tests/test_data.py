@@ -1,6 +1,8 @@
 """helpers.data: the shipped data files, the toy images, the split and standardisation."""
 
 import importlib.util
+import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -260,3 +262,13 @@ def test_bad_inputs_raise_clear_errors(call, error, words):
         call()
     for word in words:
         assert word in str(info.value), (word, str(info.value))
+
+
+def test_the_new_modules_need_neither_scikit_learn_nor_scipy():
+    code = (
+        "import sys; import helpers.data, helpers.model, helpers.evaluation; "
+        "bad = sorted(m for m in ('sklearn', 'scipy') if m in sys.modules); print(bad)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
