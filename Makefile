@@ -33,8 +33,10 @@ test: $(VENV)/.installed-test  ## ruff, unit tests, notebook structure, nbval, b
 execute: $(VENV)/.installed-test  ## rebuild notebooks from notebooks/src and execute them in place
 	$(BIN)/python tools/build_notebooks.py
 
-bench: $(VENV)/.installed-test  ## print the speed benchmarks
+bench: $(VENV)/.installed-test  ## print the speed benchmarks (core maths, training, widgets in a browser)
 	$(BIN)/python benchmarks/bench_core.py
+	$(BIN)/python benchmarks/bench_training.py
+	[ ! -f benchmarks/bench_widgets.py ] || $(BIN)/python benchmarks/bench_widgets.py
 
 lint: $(VENV)/.installed-test  ## ruff only
 	$(BIN)/ruff check helpers tests benchmarks tools
