@@ -67,7 +67,7 @@ for package, minimum in NEEDED.items():
     ok = as_tuple(found) >= minimum
     mark, advice = ("✓", "") if ok else ("✗", "  → run `make lab` to upgrade")
     print(f"{mark} {package} {found} (need ≥ {'.'.join(map(str, minimum))}){advice}")
-print(f"✓ helpers imported from the project ({len(helpers.__all__)} functions)")
+print(f"✓ helpers imported from the project ({len(helpers.__all__)} public names)")
 
 # %% [markdown]
 # ## Notation (记号)
