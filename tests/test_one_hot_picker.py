@@ -84,6 +84,7 @@ def test_widget_shows_the_picked_class_and_decodes_it():
     table = picker.distances.value
     assert shown(table, "dist-int") == {j: str(abs(2 - j)) for j in range(3)}
     assert shown(table, "dist-onehot") == {0: "1.414", 1: "1.414", 2: "0.000"}
+    assert "|2 − j|" in table and "‖e₂ − eⱼ‖" in table
 
 
 def test_widget_accepts_a_class_name():

@@ -30,6 +30,7 @@ DEFAULT_NAMES = (
     "sheep",
 )
 MAX_CLASSES = 10
+SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
 
 def one_hot_state(
@@ -109,7 +110,8 @@ def distance_table(state: dict[str, Any]) -> str:
             ]
         )
     y = state["label"]
-    header = ["class j", f"|{y} − j|", f"‖e{y} − ej‖"]
+    sub = str(y).translate(SUBSCRIPTS)
+    header = ["class j", f"|{y} − j|", f"‖e{sub} − eⱼ‖"]
     return html.table(header, rows, css="sm-table sm-distances")
 
 
