@@ -21,6 +21,9 @@ _WHERE = {
     "check_forward_batch": "vectorization_checks",  # 05
     "check_cross_entropy": "loss_checks",  # 06
     "check_gradient": "derivative_checks",  # 07
+    "check_jacobian": "derivative_checks",  # 07
+    "check_entropy": "information_checks",  # 08
+    "check_kl": "information_checks",  # 08
     "check_sgd_update": "training_checks",  # 09
 }
 
