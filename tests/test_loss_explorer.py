@@ -9,6 +9,8 @@ import xml.etree.ElementTree as ET
 import numpy as np
 import pytest
 import scipy.special as sp
+from hypothesis import given
+from hypothesis import strategies as st
 
 from helpers import cross_entropy, log_softmax, one_hot, softmax
 from helpers.widgets import LossExplorer
@@ -65,6 +67,23 @@ def test_state_matches_helpers_and_scipy(o, y, T):
     assert s["uniform_loss"] == pytest.approx(math.log(3))
     assert all(math.isfinite(v) for v in s["terms"] + [s["loss"]])
     assert all(str(t) != "-0.0" for t in s["terms"])
+
+
+@given(
+    st.lists(st.floats(-10, 10), min_size=2, max_size=10).flatmap(
+        lambda o: st.tuples(st.just(o), st.integers(0, len(o) - 1))
+    ),
+    st.floats(0.1, 10.0),
+)
+def test_state_property_loss_is_minus_log_p_true(o_and_y, T):
+    o, y = o_and_y
+    s = loss_state(o, y, T)
+    z = np.asarray(o) / T
+    assert s["loss"] == pytest.approx(-sp.log_softmax(z)[y], rel=1e-9, abs=1e-12)
+    assert sum(s["y_hat"]) == pytest.approx(1.0)
+    assert s["loss"] >= 0 and math.isfinite(s["loss"])
+    svg = loss_curve_svg(s["p_true"], s["loss"], s["uniform_loss"])
+    check_svg(svg, s["p_true"], s["loss"])
 
 
 def test_uniform_logits_give_log_q_at_any_temperature():
