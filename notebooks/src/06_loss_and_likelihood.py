@@ -129,6 +129,7 @@ p_untrained = softmax(X_1000 @ W0 + b0)[idx, y_1000]  # (1000,), every entry 1/3
 print(f"smallest positive float64: {np.finfo(np.float64).smallest_subnormal:.3g}")
 print(f"hand-set model:  product of 1000 probabilities = {np.prod(p_hand):.4g}")
 print(f"untrained model: product of 1000 probabilities = {np.prod(p_untrained)}")
+print(f"(1/3)^1000 = 10^{1000 * np.log10(1 / 3):.1f}, far below that")
 
 # %% [markdown]
 # The untrained model's likelihood is exactly 0.0, and so would be that of any model on a large
@@ -314,6 +315,7 @@ o = np.array([1000.0, 0.0])
 p_naive = softmax(o)  # [1.0, 0.0]: exp(-1000) underflowed to 0
 with np.errstate(divide="ignore"):  # np.log(0.0) warns "divide by zero"; shown, not hidden
     log_p_naive = np.log(p_naive)
+print(f"exp(-1000) = 10^{-1000 / np.log(10):.1f}: far below the smallest float64")
 print(f"softmax(o)           = {p_naive}")
 print(f"log(softmax(o))[1]   = {log_p_naive[1]}   -> the loss for class 1 would be inf")
 print(f"log_softmax(o)[1]    = {log_softmax(o)[1]}")
