@@ -189,7 +189,7 @@ class EntropyExplorer(Explorer):
         for letter, weights in (("p", p_weights), ("q", q_weights)):
             for j, w in enumerate(weights):
                 self.controls[f"{letter}{j + 1}"] = float_slider(
-                    f"{letter}{j + 1} weight ({self.names[j]})",
+                    f"{letter}{j + 1} ({self.names[j]})",
                     float(w),
                     0.0,
                     1.0,
@@ -224,8 +224,8 @@ class EntropyExplorer(Explorer):
                 ),
                 W.HBox(
                     [
-                        W.VBox([W.HTML("<b>p</b> (the data)"), *p_sliders]),
-                        W.VBox([W.HTML("<b>q</b> (the model)"), *q_sliders]),
+                        W.VBox([W.HTML("<b>weights of p</b> (the data)"), *p_sliders]),
+                        W.VBox([W.HTML("<b>weights of q</b> (the model)"), *q_sliders]),
                     ]
                 ),
                 self.controls["unit"],
