@@ -78,9 +78,9 @@ print(f"equal: {np.allclose(log_y_hat, np.log(y_hat))}")
 l_definition = -np.sum(y * log_y_hat)     # -sum_j y_j log ŷ_j
 l_logits = logsumexp(o) - y @ o           # log sum_k exp(o_k) - sum_j y_j o_j
 l_helper = cross_entropy(o[None, :], y[None, :])
-print(f"-Σ y_j log ŷ_j         = {l_definition:.6f}")
+print(f"-Σ y_j log ŷ_j             = {l_definition:.6f}")
 print(f"log Σ exp(o_k) - Σ y_j o_j = {l_logits:.6f}")
-print(f"helpers.cross_entropy  = {l_helper:.6f}")
+print(f"helpers.cross_entropy      = {l_helper:.6f}")
 
 # %% [markdown]
 # ## Step 2: differentiate with respect to the logits o
@@ -123,8 +123,8 @@ print(f"finite differences  = {grad_numeric}")
 print(f"all agree: {np.allclose(grad_o, grad_helper) and np.allclose(grad_o, grad_numeric)}")
 
 # %% [markdown]
-# **Reading the gradient with respect to o.** The components sum to 0 (both ŷ and y sum to 1). The true class
-# gets $\hat{y}_y - 1 \le 0$, every other class gets $\hat{y}_j \ge 0$. Gradient descent moves
+# **Reading the gradient with respect to o.** The components sum to 0 (both ŷ and y sum to 1).
+# The true class gets $\hat{y}_y - 1 \le 0$, every other class gets $\hat{y}_j \ge 0$. Gradient descent moves
 # the logits *against* the gradient, $\mathbf{o} \leftarrow \mathbf{o} - \eta\,(\hat{\mathbf{y}} - \mathbf{y})$:
 # it raises the true class's logit and lowers each other logit by the probability that class
 # wrongly claims. The size tells how wrong the model is: about 0 when it is confidently right,
@@ -204,8 +204,8 @@ plt.show()
 # \hat{y}_i - \hat{y}_i \sum_j \hat{y}_j = 0$, that is $\mathbf{J}\mathbf{1} = \mathbf{0}$.
 # Moving every logit by the same amount c changes ŷ by $\mathbf{J}(c\mathbf{1}) = \mathbf{0}$:
 # this is the shift invariance of notebook 04, $\mathrm{softmax}(\mathbf{o} + c) = \mathrm{softmax}(\mathbf{o})$,
-# seen through the derivative with respect to o. J is symmetric, so its columns sum to 0 too: no change of the
-# logits can change $\sum_i \hat{y}_i = 1$. J has rank q − 1.
+# seen through the derivative with respect to o. J is symmetric, so its columns sum to 0 too: no
+# change of the logits can change $\sum_i \hat{y}_i = 1$. J has rank q − 1.
 
 # %%
 def tidy(x):
