@@ -38,15 +38,31 @@ _BASE = {
 _LECTURE = {
     "font.size": 16,
     "lines.linewidth": 3.0,
+    "lines.markersize": 9.0,
     "figure.figsize": (9.0, 5.4),
     "axes.titlesize": 18,
     "axes.labelsize": 16,
+    "axes.linewidth": 1.5,
+    "xtick.labelsize": 14,
+    "ytick.labelsize": 14,
+    "legend.fontsize": 14,
+    "grid.linewidth": 1.2,
 }
+LECTURE_VALUES = {"1", "true", "yes", "on"}
+
+# The choice of the last use_style() call; None until then (the environment decides).
+_lecture_choice: bool | None = None
 
 
 def lecture_mode() -> bool:
-    """True when the environment variable SOFTMAX_LECTURE is set to 1/true/yes."""
-    return os.environ.get("SOFTMAX_LECTURE", "").lower() in {"1", "true", "yes", "on"}
+    """True when the environment variable SOFTMAX_LECTURE is set to 1/true/yes/on."""
+    return os.environ.get("SOFTMAX_LECTURE", "").lower() in LECTURE_VALUES
+
+
+def lecture_active() -> bool:
+    """Whether figures and widgets made now use projector sizes: what the last
+    ``use_style(...)`` call chose, or SOFTMAX_LECTURE if it has not been called."""
+    return lecture_mode() if _lecture_choice is None else _lecture_choice
 
 
 def figure_text(fig) -> str:
@@ -60,11 +76,19 @@ def use_style(lecture: bool | None = None) -> None:
     """Apply the series' matplotlib style; ``lecture=True`` (or SOFTMAX_LECTURE=1) makes
     fonts and lines projector-sized. Changes only how figures look, never a number.
 
+    Lecture mode also reaches the widgets created afterwards (``helpers.widgets``): wider
+    sliders and larger text; their numbers stay the same. ``use_style(lecture=False)`` switches
+    it off again, whatever the environment says.
+
     In IPython it also replaces a figure's plain-text form ``<Figure size 600x360 with 1 Axes>``
     by its titles, ``[figure: ...]``, which is what text-only viewers show.
     """
+    global _lecture_choice
     if lecture is None:
         lecture = lecture_mode()
+    _lecture_choice = bool(lecture)
+    # start from matplotlib's defaults for the lecture keys, so switching back really resets
+    mpl.rcParams.update({key: mpl.rcParamsDefault[key] for key in _LECTURE})
     mpl.rcParams.update(_BASE)
     if lecture:
         mpl.rcParams.update(_LECTURE)

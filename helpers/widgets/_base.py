@@ -17,6 +17,9 @@ moves a slider from Python, ``explorer.state`` returns the numbers currently sho
 
 from __future__ import annotations
 
+import os
+import re
+import sys
 from collections.abc import Mapping
 from typing import Any
 
@@ -24,6 +27,58 @@ import ipywidgets as W
 
 SLIDER_LAYOUT = {"width": "420px"}
 SLIDER_STYLE = {"description_width": "110px"}
+
+# Lecture mode (``use_style(lecture=True)`` or SOFTMAX_LECTURE=1): projector sizes for widgets
+# created afterwards. Only sizes change; the values, the numbers shown and ``state`` do not.
+LECTURE_SLIDER_LAYOUT = {"width": "640px"}
+LECTURE_SLIDER_STYLE = {"description_width": "170px"}
+LECTURE_SCALE = 1.5  # for other px sizes set in a widget's style (button widths, labels)
+# Scoped to the root box's ``sm-lecture`` class: ipywidgets' own size variables, and the HTML
+# views (bars, tables, SVG drawn with fixed px sizes) zoomed as a whole.
+LECTURE_CSS = (
+    ".sm-lecture{--jp-widgets-font-size:20px;--jp-widgets-inline-height:40px;"
+    "--jp-widgets-inline-label-width:120px;--jp-widgets-slider-handle-size:22px;"
+    "--jp-widgets-slider-track-thickness:6px}"
+    ".sm-lecture .widget-html-content{font-size:13px;line-height:28px;zoom:1.5}"
+    ".sm-lecture .widget-readout{font-size:20px}"
+)
+SLIDER_TYPES = (W.FloatSlider, W.IntSlider, W.FloatLogSlider, W.FloatRangeSlider,
+                W.IntRangeSlider, W.SelectionSlider, W.SelectionRangeSlider)
+
+
+def lecture_active() -> bool:
+    """Whether widgets created now use lecture sizes (see ``helpers.plots.use_style``)."""
+    style = sys.modules.get("helpers.plots.style")
+    if style is not None:  # use_style() may have decided; never import matplotlib from here
+        return style.lecture_active()
+    return os.environ.get("SOFTMAX_LECTURE", "").lower() in {"1", "true", "yes", "on"}
+
+
+def _scaled(size: str | None, factor: float = LECTURE_SCALE) -> str | None:
+    """'80px' -> '120px'; anything that is not a px size is returned as it is."""
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)px\s*", size or "")
+    return f"{float(m[1]) * factor:g}px" if m else size
+
+
+def apply_lecture_sizes(root: W.Widget) -> None:
+    """Projector sizes for ``root`` and every widget inside it (sliders wider, text larger)."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        widget = stack.pop()
+        if id(widget) in seen:
+            continue
+        seen.add(id(widget))
+        stack.extend(getattr(widget, "children", ()))
+        style = getattr(widget, "style", None)
+        if isinstance(widget, SLIDER_TYPES):
+            widget.layout.width = LECTURE_SLIDER_LAYOUT["width"]
+            style.description_width = LECTURE_SLIDER_STYLE["description_width"]
+            continue
+        for key in ("description_width", "button_width"):
+            if style is not None and getattr(style, key, None):
+                setattr(style, key, _scaled(getattr(style, key)))
+    root.add_class("sm-lecture")
 
 
 def float_slider(
@@ -36,6 +91,7 @@ def float_slider(
     css: str | None = None,
 ) -> W.FloatSlider:
     """A FloatSlider with the series' layout, an editable readout and no lag (continuous)."""
+    lecture = lecture_active()
     slider = W.FloatSlider(
         value=value,
         min=lo,
@@ -44,8 +100,8 @@ def float_slider(
         description=description,
         readout_format=fmt,
         continuous_update=True,
-        layout=W.Layout(**SLIDER_LAYOUT),
-        style=SLIDER_STYLE,
+        layout=W.Layout(**(LECTURE_SLIDER_LAYOUT if lecture else SLIDER_LAYOUT)),
+        style=LECTURE_SLIDER_STYLE if lecture else SLIDER_STYLE,
     )
     if css:
         slider.add_class(css)
@@ -54,14 +110,15 @@ def float_slider(
 
 def int_slider(description: str, value: int, lo: int, hi: int, css: str | None = None):
     """An IntSlider with the series' layout."""
+    lecture = lecture_active()
     slider = W.IntSlider(
         value=value,
         min=lo,
         max=hi,
         description=description,
         continuous_update=True,
-        layout=W.Layout(**SLIDER_LAYOUT),
-        style=SLIDER_STYLE,
+        layout=W.Layout(**(LECTURE_SLIDER_LAYOUT if lecture else SLIDER_LAYOUT)),
+        style=LECTURE_SLIDER_STYLE if lecture else SLIDER_STYLE,
     )
     if css:
         slider.add_class(css)
@@ -82,14 +139,26 @@ class Explorer:
         self.controls: dict[str, W.ValueWidget] = {}
         self.root: W.Box = W.VBox()
         self.state: dict[str, Any] = {}
+        self.lecture = False
         self._holding = False
 
     # -- wiring -------------------------------------------------------------------------
     def _wire(self, children: list[W.Widget]) -> None:
-        """Build the root box and observe every control; call once at the end of __init__."""
+        """Build the root box and observe every control; call once at the end of __init__.
+
+        In lecture mode the box gets projector sizes and, as a hidden last child, the style
+        sheet that enlarges its text (see ``LECTURE_CSS``).
+        """
+        self.lecture = lecture_active()
+        if self.lecture:
+            sheet = W.HTML(f"<style>{LECTURE_CSS}</style>", layout=W.Layout(display="none"))
+            sheet.add_class("sm-lecture-style")
+            children = [*children, sheet]
         self.root = W.VBox(children)
         self.root.add_class(self.css_class)
         self.root.add_class("sm-explorer")
+        if self.lecture:
+            apply_lecture_sizes(self.root)
         for control in self.controls.values():
             control.observe(self._on_change, names="value")
         self.update()
