@@ -40,19 +40,42 @@ WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
 
 
-def slide_type(cell: dict) -> str:
-    """Slide metadata for lecture mode: headings open slides, solutions get their own."""
+SETUP_CALL = re.compile(r"^\s*use_style\(", re.MULTILINE)
+BOLD_LEAD = re.compile(r"^\*\*[^*\n]+\*\*")
+
+
+def slide_type(cell: dict, previous: dict | None = None) -> str:
+    """Slide metadata for presenting a notebook (``make slides``, RISE): from the cell and the
+    one before it only, so the same source always gives the same slides.
+
+    In order: a cell tagged ``notes`` is a speaker note; a solution gets a slide of its own
+    right after its exercise (a solution in several cells, e.g. a worked derivation and then
+    its code, shares that slide); the setup cell (the one that calls ``use_style()``) and the
+    navigation line are skipped; ``#``/``##`` headings and every ``### Exercise`` open a slide,
+    other ``###`` headings and a paragraph that starts with a bold lead-in (``**Order-preserving.**
+    ...``) open a sub-slide; a markdown cell that is only a hidden answer (``<details>``) is a
+    fragment that appears on the next key press. Everything else continues the current slide.
+    Explicit ``slideshow`` metadata in a source wins over all of this.
+    """
     tags = cell["metadata"].get("tags", [])
     src = cell["source"]
+    if "notes" in tags:
+        return "notes"
     if "solution" in tags:
+        before = [] if previous is None else previous["metadata"].get("tags", [])
+        return "-" if "solution" in before else "slide"
+    if cell["cell_type"] == "code":
+        return "skip" if SETUP_CALL.search(src) else "-"
+    if cell["cell_type"] != "markdown":
+        return "-"
+    if "**Navigation:**" in src:
+        return "skip"
+    if src.startswith(("# ", "## ", "### Exercise", "#### ", "**Exercise")):
         return "slide"
-    if cell["cell_type"] == "markdown":
-        if src.startswith(("# ", "## ")):
-            return "slide"
-        if src.startswith("### "):
-            return "subslide"
-        if src.startswith("**Exercise") or src.startswith("#### "):
-            return "slide"
+    if src.startswith("### ") or BOLD_LEAD.match(src):
+        return "subslide"
+    if src.startswith("<details"):
+        return "fragment"
     return "-"
 
 
@@ -80,11 +103,12 @@ def parse_source(path: Path) -> list[dict]:
                 raise ValueError(f"{path.name}: markdown line without '# ': {line!r}")
             line = line[2:] if line.startswith("# ") else line[1:]
         current["lines"].append(line)
-    out = []
+    out: list[dict] = []
     for c in cells:
         text = "\n".join(c["lines"]).strip("\n")
         cell = {"cell_type": c["cell_type"], "source": text, "metadata": dict(c["metadata"])}
-        cell["metadata"].setdefault("slideshow", {"slide_type": slide_type(cell)})
+        previous = out[-1] if out else None
+        cell["metadata"].setdefault("slideshow", {"slide_type": slide_type(cell, previous)})
         out.append(cell)
     return out
 
@@ -134,6 +158,26 @@ def problems(nb: nbformat.NotebookNode) -> list[str]:
     return found
 
 
+FRESH_TIMINGS = False  # --fresh-timings: store the new measurements of timing cells
+
+
+def keep_timings(nb: nbformat.NotebookNode, previous: Path) -> None:
+    """Keep the stored output of each unchanged timing cell (tag ``nbval-ignore-output``).
+
+    A timing varies from run to run, so storing every new measurement would make each rebuild
+    change the file. The cell still runs (it must not fail); only its printed measurement is
+    the one stored last time its source changed, or with ``--fresh-timings``.
+    """
+    if not previous.exists():
+        return
+    old = {c.id: c for c in nbformat.read(previous, as_version=4).cells if c.cell_type == "code"}
+    for cell in nb.cells:
+        before = old.get(cell.id)
+        if ("nbval-ignore-output" in cell.metadata.get("tags", []) and before is not None
+                and before.source == cell.source and before.outputs):
+            cell.outputs = before.outputs
+
+
 def execute(path: Path) -> Path:
     nb = make_notebook(path)
     client = NotebookClient(
@@ -153,6 +197,8 @@ def execute(path: Path) -> Path:
     }
     nb = stable_widget_ids(nb, path.stem)
     target = NOTEBOOKS / f"{path.stem}.ipynb"
+    if not FRESH_TIMINGS:
+        keep_timings(nb, target)
     nbformat.write(nb, target)
     bad = problems(nb)
     if bad:
@@ -179,7 +225,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("numbers", nargs="*", help="two-digit notebook numbers; default all")
     parser.add_argument("--check", action="store_true", help="compare, do not execute")
+    parser.add_argument("--fresh-timings", action="store_true",
+                        help="store new measurements in timing cells (nbval-ignore-output)")
     args = parser.parse_args(argv)
+    global FRESH_TIMINGS
+    FRESH_TIMINGS = args.fresh_timings
     sources = sorted(SOURCES.glob("[0-9][0-9]_*.py"))
     if args.numbers:
         sources = [s for s in sources if s.name[:2] in args.numbers]
