@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 # JupyterLab refuses to run as root unless told it may.
 ROOT_FLAG := $(shell [ "$$(id -u)" = "0" ] && echo --allow-root)
 
-.PHONY: lab test execute bench lint clean help
+.PHONY: lab test execute bench lint clean help slides html student
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/\t/'
@@ -40,6 +40,15 @@ bench: $(VENV)/.installed-test  ## print the speed benchmarks (core maths, train
 
 lint: $(VENV)/.installed-test  ## ruff only
 	$(BIN)/ruff check helpers tests benchmarks tools
+
+slides: $(VENV)/.installed-test  ## reveal.js slides of every notebook in build/slides/ (offline)
+	$(BIN)/python -m tools.classroom.slides
+
+html: $(VENV)/.installed-test  ## static HTML handouts with an index in build/html/ (offline)
+	$(BIN)/python -m tools.classroom.handouts
+
+student: $(VENV)/.installed-test  ## the series without solutions in build/student/notebooks/
+	$(BIN)/python -m tools.classroom.student
 
 clean:  ## remove the virtual environment and caches
 	rm -rf $(VENV) build artifacts .pytest_cache .ruff_cache .hypothesis
