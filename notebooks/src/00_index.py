@@ -13,18 +13,16 @@
 #
 # | # | notebook | what you will be able to do |
 # |---|---|---|
-# | 01 | The classification problem (分类问题) | tell classification from regression; see why labels 1, 2, 3 mislead a model |
-# | 02 | One-hot encoding (独热编码) | encode and decode labels as one-hot vectors |
-# | 03 | Network architecture (网络架构) | write the 4 → 3 network as o = Wx + b and count its parameters |
-# | 04 | The softmax operation (softmax运算) | turn logits into probabilities, stably, in any precision |
-# | 05 | Vectorization for minibatches (小批量样本的矢量化) | compute O = XW + b and row-wise softmax for a whole batch |
-# | 06 | Loss function: likelihood (损失函数 · 对数似然) | derive and compute the cross-entropy loss from logits |
-# | 07 | Softmax and its derivative (softmax及其导数) | derive ∂l/∂o = softmax(o) − y and check it numerically |
-# | 08 | Information theory (信息论基础) | read entropy, cross-entropy and KL divergence |
-# | 09 | Training from scratch | train softmax regression with minibatch SGD on real data |
-# | 10 | Evaluating a classifier (模型预测和评估) | measure accuracy, confusion and calibration |
-#
-# Notebooks appear as links here as they are added to the series.
+# | 01 | [The classification problem (分类问题)](01_classification.ipynb) | tell classification from regression; see why labels 1, 2, 3 mislead a model |
+# | 02 | [One-hot encoding (独热编码)](02_one_hot_encoding.ipynb) | encode and decode labels as one-hot vectors |
+# | 03 | [Network architecture (网络架构)](03_network_architecture.ipynb) | write the 4 → 3 network as o = Wx + b and count its parameters |
+# | 04 | [The softmax operation (softmax运算)](04_softmax.ipynb) | turn logits into probabilities, stably, in any precision |
+# | 05 | [Vectorization for minibatches (小批量样本的矢量化)](05_minibatch_vectorization.ipynb) | compute O = XW + b and row-wise softmax for a whole batch |
+# | 06 | [Loss function: likelihood (损失函数 · 对数似然)](06_loss_and_likelihood.ipynb) | derive and compute the cross-entropy loss from logits |
+# | 07 | [Softmax and its derivative (softmax及其导数)](07_softmax_derivatives.ipynb) | derive ∂l/∂o = softmax(o) − y and check it numerically |
+# | 08 | [Information theory (信息论基础)](08_information_theory.ipynb) | read entropy, cross-entropy and KL divergence |
+# | 09 | [Training from scratch](09_training_from_scratch.ipynb) | train softmax regression with minibatch SGD on real data |
+# | 10 | [Evaluating a classifier (模型预测和评估)](10_evaluation.ipynb) | measure accuracy, confusion and calibration |
 
 # %% [markdown]
 # ## How to use the series
