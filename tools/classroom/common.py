@@ -67,6 +67,20 @@ def title_of(nb: nbformat.NotebookNode, fallback: str) -> str:
     return fallback
 
 
+def summary_of(nb) -> str:
+    """The first sentence of the notebook's opening paragraph, without markdown or maths."""
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        paragraphs = [p for p in cell.source.split("\n\n") if not p.startswith("#")]
+        if paragraphs:
+            text = " ".join(paragraphs[0].split())
+            text = re.sub(r"\$[^$]*\$|[*_`]", "", text)
+            sentence = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
+            return sentence if len(sentence) <= 220 else sentence[:217] + "..."
+    return ""
+
+
 def relink(nb: nbformat.NotebookNode, suffix: str) -> nbformat.NotebookNode:
     """Point links between notebooks (``04_softmax.ipynb``) at the exported files instead."""
     for cell in nb.cells:

@@ -12,7 +12,6 @@ with ``--notebooks`` for handouts without them). Print from the browser for pape
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
 
@@ -24,23 +23,10 @@ from .common import (
     index_page,
     read,
     select_notebooks,
+    summary_of,
     title_of,
 )
 from .export import export
-
-
-def summary_of(nb) -> str:
-    """The first sentence of the notebook's opening paragraph, without markdown or maths."""
-    for cell in nb.cells:
-        if cell.cell_type != "markdown":
-            continue
-        paragraphs = [p for p in cell.source.split("\n\n") if not p.startswith("#")]
-        if paragraphs:
-            text = " ".join(paragraphs[0].split())
-            text = re.sub(r"\$[^$]*\$|[*_`]", "", text)
-            sentence = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
-            return sentence if len(sentence) <= 220 else sentence[:217] + "..."
-    return ""
 
 
 def build(numbers=(), out: Path = BUILD / "html", source: Path = NOTEBOOKS) -> list[Path]:

@@ -25,6 +25,7 @@ from .common import (
     index_page,
     read,
     select_notebooks,
+    summary_of,
     title_of,
 )
 from .export import export
@@ -39,7 +40,8 @@ def build(numbers=(), out: Path = BUILD / "slides", source: Path = NOTEBOOKS) ->
     for path in paths:
         print(f"slides: {path.name}", flush=True)
         decks.append(export(path, out, "slides"))
-        entries.append((decks[-1].name, title_of(read(path), path.stem), ""))
+        nb = read(path)
+        entries.append((decks[-1].name, title_of(nb, path.stem), summary_of(nb)))
     (out / "index.html").write_text(
         index_page(
             "Softmax regression: slides",
