@@ -299,6 +299,49 @@ def test_student_copy_runs_and_checkers_say_not_attempted(student_dir):
         assert "not attempted yet" in text, f"checker cell printed {text!r}"
 
 
+def bound_and_used(source: str) -> tuple[set[str], set[str]]:
+    """Names a code cell binds (defs, assignments, imports) and names it reads."""
+    import ast
+
+    lines = source.splitlines()
+    code = "\n".join(line for line in lines if not line.lstrip().startswith(("%", "!")))
+    tree = ast.parse(code)
+    bound, used = set(), set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            bound.add(node.name)
+        elif isinstance(node, ast.Name):
+            (bound if isinstance(node.ctx, ast.Store) else used).add(node.id)
+        elif isinstance(node, ast.alias):
+            bound.add((node.asname or node.name).split(".")[0])
+    return bound, used
+
+
+@pytest.mark.parametrize(
+    "path", sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")), ids=lambda p: p.name
+)
+def test_student_copies_do_not_need_the_removed_solutions(path):
+    """No kept cell reads a name that only a (removed) solution cell defines."""
+    nb = nbformat.read(path, as_version=4)
+    copy = student.student_version(nb)
+    kept_ids = {c.id for c in copy.cells}
+    only_in_solutions: set[str] = set()
+    kept_bound: set[str] = set()
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            bound, _ = bound_and_used(cell.source)
+            if cell.id in kept_ids:
+                kept_bound |= bound
+            else:
+                only_in_solutions |= bound
+    only_in_solutions -= kept_bound
+    for cell in copy.cells:
+        if cell.cell_type == "code":
+            _, used = bound_and_used(cell.source)
+            missing = used & only_in_solutions
+            assert not missing, f"{path.name}: {cell.source[:60]!r} needs {missing}"
+
+
 def test_exercise_section_bounds():
     nb = nbformat.v4.new_notebook()
     nb.cells = [
