@@ -676,8 +676,7 @@ class NotebookPage:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         path = SCREENSHOTS / f"{name}.png"
         if target is not None:
-            target.screenshot(path=str(path))
-            return path
+            return self._element_screenshot(target, path)
         if not whole_notebook:
             self.page.screenshot(path=str(path))
             return path
@@ -690,6 +689,21 @@ class NotebookPage:
             self.page.wait_for_timeout(300)
             self.page.evaluate(_SCROLL_TOP_JS)
             self.page.screenshot(path=str(path))
+        finally:
+            self.page.set_viewport_size(size)
+        return path
+
+    def _element_screenshot(self, target, path: Path) -> Path:
+        """An element taller than the window: grow the window for the shot, then restore."""
+        size = self.page.viewport_size
+        box = target.bounding_box() or {"height": 0}
+        need = int(box["height"]) + 200
+        try:
+            if need > size["height"]:
+                self.page.set_viewport_size({"width": size["width"], "height": min(need, 16000)})
+                self.page.wait_for_timeout(200)
+            target.scroll_into_view_if_needed()
+            target.screenshot(path=str(path))
         finally:
             self.page.set_viewport_size(size)
         return path
