@@ -16,6 +16,11 @@ _WHERE = {
     "draw_distance_matrix": "labels",  # 02
     "draw_network": "network",  # 03
     "draw_decision_regions": "regions",  # 04, 09
+    "draw_training_curves": "training",  # 09
+    "draw_weight_templates": "templates",  # 09
+    "draw_digits": "templates",  # 09, 10
+    "draw_confusion_matrix": "evaluation",  # 10
+    "draw_reliability_diagram": "evaluation",  # 10
 }
 
 __all__ = sorted(_WHERE)
