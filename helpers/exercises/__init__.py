@@ -25,6 +25,8 @@ _WHERE = {
     "check_entropy": "information_checks",  # 08
     "check_kl": "information_checks",  # 08
     "check_sgd_update": "training_checks",  # 09
+    "check_top_k_accuracy": "evaluation_checks",  # 10
+    "check_ece": "evaluation_checks",  # 10
 }
 
 __all__ = ["Case", "NotAttempted", "Report", "run_checks", *sorted(_WHERE)]
