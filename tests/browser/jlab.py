@@ -67,9 +67,6 @@ USER_SETTINGS = {
     "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
 }
 
-STDERR = "application/vnd.jupyter.stderr"
-WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
-
 
 # --------------------------------------------------------------------------------------------
 # Chromium
@@ -218,6 +215,25 @@ class Server:
         shutil.rmtree(self.base, ignore_errors=True)
 
 
+# A jupyter_server_config.py that turns Nagle's algorithm off on the kernel websocket
+# (jupyter_server does not call set_nodelay). With Nagle on, a small message that follows
+# another one (status busy, then the widget update) can wait for the browser's delayed ACK,
+# about 40 ms on Linux; benchmarks/bench_widgets.py measures both ways.
+NODELAY_CONFIG = """\
+from jupyter_server.services.kernels.websocket import KernelWebsocketHandler
+
+_open = KernelWebsocketHandler.open
+
+
+async def _open_nodelay(self, *args, **kwargs):
+    self.set_nodelay(True)
+    return await _open(self, *args, **kwargs)
+
+
+KernelWebsocketHandler.open = _open_nodelay
+"""
+
+
 def _write_settings(settings_dir: Path) -> None:
     for rel, value in USER_SETTINGS.items():
         path = settings_dir / rel
@@ -256,8 +272,13 @@ def write_notebook(path: Path, cells: Sequence[str]) -> Path:
     return path
 
 
-def start_server(base: Path, notebooks: Path = NOTEBOOKS, timeout: float = 90) -> Server:
-    """Start JupyterLab with everything under ``base`` (a fresh temporary folder)."""
+def start_server(
+    base: Path, notebooks: Path = NOTEBOOKS, timeout: float = 90, nodelay: bool = False
+) -> Server:
+    """Start JupyterLab with everything under ``base`` (a fresh temporary folder).
+
+    ``nodelay=True`` adds :data:`NODELAY_CONFIG` as the server's config (benchmarks only).
+    """
     base.mkdir(parents=True, exist_ok=True)
     root = prepare_root(base, notebooks)
     home = base / "home"
@@ -285,6 +306,9 @@ def start_server(base: Path, notebooks: Path = NOTEBOOKS, timeout: float = 90) -
         Path(env[key]).mkdir(parents=True, exist_ok=True)
     settings = Path(env["JUPYTERLAB_SETTINGS_DIR"])
     _write_settings(settings)
+    if nodelay:
+        config = Path(env["JUPYTER_CONFIG_DIR"]) / "jupyter_server_config.py"
+        config.write_text(NODELAY_CONFIG, encoding="utf-8")
     token = secrets.token_hex(24)
     log_path = base / "jupyterlab.log"
     last_error = ""
@@ -406,28 +430,6 @@ _WIDGETS_JS = """
   return {views: outs.length, missing};
 }
 """
-
-# latency probe: keydown (capture) time and first mutation of the watched element
-_PROBE_JS = """
-([rootSel, watchSel, index]) => {
-  const root = document.querySelectorAll(rootSel)[index];
-  const target = root.querySelector(watchSel);
-  const probe = {down: null, changed: null};
-  const onDown = (e) => { if (probe.down === null) probe.down = performance.now(); };
-  document.addEventListener('keydown', onDown, {capture: true});
-  const obs = new MutationObserver(() => {
-    if (probe.changed === null && probe.down !== null) {
-      probe.changed = performance.now();
-      obs.disconnect();
-      document.removeEventListener('keydown', onDown, {capture: true});
-    }
-  });
-  obs.observe(target, {subtree: true, childList: true, characterData: true});
-  window.__smProbe = probe;
-  return true;
-}
-"""
-
 
 _COLLAPSE_LEFT_JS = """
 () => {
@@ -650,21 +652,6 @@ class NotebookPage:
         if not ok:
             raise AssertionError(detail)
         return detail
-
-    # -- latency ----------------------------------------------------------------------
-    def install_probe(self, root_css: str, watch: str, index: int = 0) -> None:
-        """Arm a keydown (capture) listener and a MutationObserver on ``watch`` in the root."""
-        self.page.evaluate(_PROBE_JS, [f".{root_css}", watch, index])
-
-    def probe_result(self, timeout: float = 5) -> float | None:
-        """Milliseconds from the key press to the first mutation, or None on timeout."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            probe = self.page.evaluate("() => window.__smProbe")
-            if probe and probe["changed"] is not None:
-                return probe["changed"] - probe["down"]
-            self.page.wait_for_timeout(5)
-        return None
 
     # -- screenshots ------------------------------------------------------------------
     def screenshot(self, name: str, target=None, whole_notebook: bool = False) -> Path:
