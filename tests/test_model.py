@@ -290,3 +290,15 @@ def test_bad_inputs_raise_clear_errors(call, error, words):
         call()
     for word in words:
         assert word in str(info.value), (word, str(info.value))
+
+
+def test_divergence_is_an_error_without_a_warning():
+    """A huge learning rate blows up: one FloatingPointError, no RuntimeWarning first."""
+    from helpers.data import load_digits, standardize, train_test_split
+
+    X, y, _, _ = load_digits()
+    X_train, X_test, y_train, _ = train_test_split(X, y, seed=0)
+    X_train, _, _, _ = standardize(X_train, X_test)
+    model = SoftmaxRegression(X_train.shape[1], 10)
+    with pytest.raises(FloatingPointError, match="too large"):
+        model.fit(X_train, y_train, lr=100.0, batch_size=64, epochs=30, weight_decay=1.0)

@@ -188,6 +188,7 @@ def execute(path: Path) -> Path:
         record_timing=False,
         store_widget_state=True,
         allow_errors=True,
+        coalesce_streams=True,  # one stdout output per cell, however the kernel flushed it
     )
     client.execute()
     nb.metadata = {
