@@ -148,7 +148,7 @@ def bench_widgets(samples: int, nodelay: bool) -> None:
     rows = []
     try:
         with sync_playwright() as p:
-            browser = jlab.launch_browser(p, executable)
+            browser = jlab.launch_browser(p, executable, base / "chromium-home")
             try:
                 for bench in WIDGETS:
                     name = f"bench_{bench.name}.ipynb"

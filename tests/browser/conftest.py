@@ -57,14 +57,17 @@ def playwright_api():
 @pytest.fixture(scope="session")
 def browser(playwright_api):
     p, executable = playwright_api
+    home = Path(tempfile.mkdtemp(prefix="softmax-chromium-"))
     try:
-        b = jlab.launch_browser(p, executable)
+        b = jlab.launch_browser(p, executable, home)
     except Exception as exc:  # noqa: BLE001 - report any launch failure the same way
+        shutil.rmtree(home, ignore_errors=True)
         _unavailable(f"Chromium at {executable} does not start: {exc}; {jlab.INSTALL_HINT}")
     try:
         yield b
     finally:
         b.close()
+        shutil.rmtree(home, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -89,13 +89,14 @@ def find_chromium() -> tuple[str | None, str]:
     """The Chromium to use and where it came from, or (None, what was tried).
 
     Order: $SOFTMAX_CHROMIUM, /usr/bin/chromium, /usr/bin/chromium-browser, Playwright's own.
+    A SOFTMAX_CHROMIUM that does not exist is reported, not replaced by another browser.
     """
     tried = []
     env = os.environ.get("SOFTMAX_CHROMIUM")
-    if env:
+    if env:  # asked for this one: use it or say it is missing, never silently another
         if Path(env).is_file() and os.access(env, os.X_OK):
             return env, "SOFTMAX_CHROMIUM"
-        tried.append(f"SOFTMAX_CHROMIUM={env} (not an executable file)")
+        return None, f"SOFTMAX_CHROMIUM={env} is not an executable file"
     for path in CHROMIUM_CANDIDATES:
         if Path(path).is_file() and os.access(path, os.X_OK):
             return path, path
@@ -107,9 +108,23 @@ def find_chromium() -> tuple[str | None, str]:
     return None, "no Chromium found (tried " + ", ".join(tried) + ")"
 
 
-def launch_browser(playwright, executable: str):
-    """Launch headless Chromium with the flags this machine needs (see BROWSER.md)."""
-    return playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+def launch_browser(playwright, executable: str, home: Path):
+    """Launch headless Chromium with the flags this machine needs (see BROWSER.md).
+
+    Chromium writes caches and settings under HOME (~/.cache/chromium-headless,
+    ~/.config/chromium, dconf); ``home`` is a temporary folder to hold them instead.
+    """
+    home.mkdir(parents=True, exist_ok=True)
+    env = dict(os.environ)
+    env.update(
+        HOME=str(home),
+        XDG_CONFIG_HOME=str(home / ".config"),
+        XDG_CACHE_HOME=str(home / ".cache"),
+        XDG_DATA_HOME=str(home / ".local/share"),
+    )
+    return playwright.chromium.launch(
+        executable_path=executable, headless=True, args=CHROMIUM_ARGS, env=env
+    )
 
 
 # --------------------------------------------------------------------------------------------
