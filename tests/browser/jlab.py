@@ -8,7 +8,9 @@ live in ``conftest.py``.
   and HOME inside a temporary folder, the news/update notifications off and notebook windowing
   off (``windowingMode: none``, so off-screen cells stay in the DOM). Its root holds a COPY of
   ``notebooks/`` (running a notebook in the browser never touches the committed files) next to
-  a copy of ``assets/``, the same layout as the repository.
+  a copy of ``assets/``, the same layout as the repository. The app is exposed to the page
+  (``--LabApp.expose_app_in_browser``) only so tests can read cell execution states: a cell
+  whose input is collapsed (the exercise solutions) has no prompt in the DOM.
 * :func:`find_chromium` / :func:`launch_browser`: the browser, with the flags this machine needs.
 * :class:`NotebookPage`: open a notebook in a fresh workspace, Run All, wait, collect error
   outputs, find sliders (``.sm-slider-<name>``), press keys, type in readouts, read the
@@ -605,8 +607,9 @@ class NotebookPage:
 
     # -- checking ----------------------------------------------------------------------
     def error_outputs(self) -> list[str]:
-        """Error tracebacks, stderr outputs and widgets that failed to render."""
+        """Error tracebacks, stderr outputs, widgets that failed to render, page exceptions."""
         problems = list(self.page.evaluate(_ERRORS_JS))
+        problems += self.console_errors  # uncaught exceptions in the page (widget code)
         info = self.page.evaluate(_WIDGETS_JS)
         if info["missing"]:
             problems.append(f"{info['missing']} of {info['views']} widget views did not render")
