@@ -24,7 +24,8 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.installed-run
 
 lab: $(VENV)/.installed-run  ## open the series in JupyterLab (token auth, 127.0.0.1)
-	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 $(ROOT_FLAG) notebooks/00_index.ipynb
+	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --config=tools/jupyter_server_config.py \
+		$(ROOT_FLAG) notebooks/00_index.ipynb
 
 test: $(VENV)/.installed-test  ## ruff, unit tests, notebook structure, nbval, browser tests
 	$(BIN)/ruff check helpers tests benchmarks tools

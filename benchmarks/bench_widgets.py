@@ -11,8 +11,9 @@
    and a MutationObserver on the probability view records the first change; latency = change −
    key press. "frame" adds the wait for the next animation frame, when the change is painted.
    Kernel round trip included, Python's Playwright calls not. Run twice: with the server as
-   ``make lab`` starts it, and with TCP_NODELAY on the kernel websocket (jupyter_server leaves
-   Nagle's algorithm on; a message right after another then waits ~40 ms for a delayed ACK).
+   ``make lab`` starts it (tools/jupyter_server_config.py sets TCP_NODELAY on the kernel
+   websocket), and as a plain ``jupyter lab`` (Nagle's algorithm on: a message right after
+   another then waits ~40 ms for a delayed ACK).
 2. **Notebooks**: every notebooks/01..10_*.ipynb that exists, run top to bottom with nbclient in
    a fresh kernel (what Restart & Run All does), ``--repeats`` times, median. "cells" is the
    time from the first cell's start to the last cell's reply; "total" adds the kernel start.
@@ -169,9 +170,9 @@ def bench_widgets(samples: int, nodelay: bool) -> None:
     finally:
         server.cleanup()
     how = (
-        "TCP_NODELAY set on the kernel websocket (jlab.NODELAY_CONFIG)"
+        "as `make lab` starts it (tools/jupyter_server_config.py: TCP_NODELAY)"
         if nodelay
-        else "JupyterLab as `make lab` starts it"
+        else "plain `jupyter lab` (Nagle's algorithm on the kernel websocket)"
     )
     print(f"\nWidget latency, key press -> visible change, {samples} presses each (ms)")
     print(f"server: {how}")
@@ -260,7 +261,7 @@ def main() -> None:
         "--server",
         choices=["both", "default", "nodelay"],
         default="both",
-        help="widget part: the server as users run it, with TCP_NODELAY, or both",
+        help="widget part: plain jupyter lab (default), as `make lab` runs it (nodelay), or both",
     )
     args = parser.parse_args()
     if args.part in ("all", "notebooks"):

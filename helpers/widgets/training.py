@@ -581,6 +581,18 @@ class TrainingExplorer(Explorer):
         )
         for name, control in self.controls.items():
             control.add_class(f"sm-slider-{name}")
+        # A SelectionSlider's readout looks editable but ignores typed text (ipywidgets 8), so
+        # it is switched off and a plain label next to the slider shows the chosen value.
+        self.readouts = {}
+        for name in ("lr", "batch_size", "weight_decay"):
+            slider = self.controls[name]
+            slider.readout = False
+            slider.layout.width = "330px"
+            label = W.HTML(layout=W.Layout(width="90px"))
+            label.add_class(f"sm-label-{name}")
+            self.readouts[name] = label
+            slider.observe(self._show_readout, names="index")
+            self._show_readout({"owner": slider, "new": slider.index})
         self.numbers = W.HTML()
         self.curves = W.HTML()
         self.templates = W.HTML()
@@ -600,10 +612,10 @@ class TrainingExplorer(Explorer):
                     f"<b>Train softmax regression</b> ({n} training examples, {d} features, "
                     f"{q} classes): every change trains a fresh model"
                 ),
-                self.controls["lr"],
-                self.controls["batch_size"],
+                W.HBox([self.controls["lr"], self.readouts["lr"]]),
+                W.HBox([self.controls["batch_size"], self.readouts["batch_size"]]),
                 self.controls["epochs"],
-                self.controls["weight_decay"],
+                W.HBox([self.controls["weight_decay"], self.readouts["weight_decay"]]),
                 self.message,
                 self.numbers,
                 self.curves,
@@ -611,6 +623,12 @@ class TrainingExplorer(Explorer):
             ]
         )
         self._show_time = True
+
+    def _show_readout(self, change) -> None:
+        slider = change["owner"]  # label from the new index: slider.label may not follow yet
+        name = next(k for k, c in self.controls.items() if c is slider)
+        label = slider.options[change["new"]][0]
+        self.readouts[name].value = html.value_span(label, f"readout-{name}")
 
     def compute(self, lr, batch_size, epochs, weight_decay) -> dict[str, Any]:
         start = time.perf_counter()
