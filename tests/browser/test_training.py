@@ -1,7 +1,8 @@
 """The training widgets of 09_training_from_scratch.ipynb.
 
 TrainingExplorer: move the learning rate, batch size, epochs and weight decay by key presses
-(and the epochs by typing: the other three are selection sliders without an editable readout); the final losses and accuracies on the page must be what ``train_state`` gives for
+(and the epochs by typing: the other three are selection sliders without an editable
+readout); the final losses and accuracies on the page must be what ``train_state`` gives for
 the settings the page shows (it is seeded, so the same settings give the same numbers), and a
 learning rate that blows up must show "diverged". TrainingProgress: after Run All its bar and
 numbers show the last epoch, the same numbers the notebook prints below it.
