@@ -42,8 +42,15 @@ LECTURE_CSS = (
     ".sm-lecture .widget-html-content{font-size:13px;line-height:28px;zoom:1.5}"
     ".sm-lecture .widget-readout{font-size:20px}"
 )
-SLIDER_TYPES = (W.FloatSlider, W.IntSlider, W.FloatLogSlider, W.FloatRangeSlider,
-                W.IntRangeSlider, W.SelectionSlider, W.SelectionRangeSlider)
+SLIDER_TYPES = (
+    W.FloatSlider,
+    W.IntSlider,
+    W.FloatLogSlider,
+    W.FloatRangeSlider,
+    W.IntRangeSlider,
+    W.SelectionSlider,
+    W.SelectionRangeSlider,
+)
 
 
 def lecture_active() -> bool:
@@ -81,6 +88,20 @@ def apply_lecture_sizes(root: W.Widget) -> None:
     root.add_class("sm-lecture")
 
 
+def _slider(cls: type, css: str | None, **kwargs) -> W.Widget:
+    """A slider of class ``cls`` with the series' layout, projector-sized in lecture mode."""
+    lecture = lecture_active()
+    slider = cls(
+        layout=W.Layout(**(LECTURE_SLIDER_LAYOUT if lecture else SLIDER_LAYOUT)),
+        style=LECTURE_SLIDER_STYLE if lecture else SLIDER_STYLE,
+        continuous_update=True,
+        **kwargs,
+    )
+    if css:
+        slider.add_class(css)
+    return slider
+
+
 def float_slider(
     description: str,
     value: float,
@@ -91,38 +112,83 @@ def float_slider(
     css: str | None = None,
 ) -> W.FloatSlider:
     """A FloatSlider with the series' layout, an editable readout and no lag (continuous)."""
-    lecture = lecture_active()
-    slider = W.FloatSlider(
+    return _slider(
+        W.FloatSlider,
+        css,
         value=value,
         min=lo,
         max=hi,
         step=step,
         description=description,
         readout_format=fmt,
-        continuous_update=True,
-        layout=W.Layout(**(LECTURE_SLIDER_LAYOUT if lecture else SLIDER_LAYOUT)),
-        style=LECTURE_SLIDER_STYLE if lecture else SLIDER_STYLE,
     )
-    if css:
-        slider.add_class(css)
-    return slider
 
 
 def int_slider(description: str, value: int, lo: int, hi: int, css: str | None = None):
     """An IntSlider with the series' layout."""
-    lecture = lecture_active()
-    slider = W.IntSlider(
+    return _slider(W.IntSlider, css, value=value, min=lo, max=hi, description=description)
+
+
+def temperature_slider(css: str = "sm-slider-temperature") -> W.FloatLogSlider:
+    """Temperature T from 0.1 to 10 on a log scale, starting at 1 (04, 06)."""
+    return _slider(
+        W.FloatLogSlider,
+        css,
+        value=1.0,
+        base=10,
+        min=-1,
+        max=1,
+        step=0.01,
+        description="temperature T",
+        readout_format=".2f",
+    )
+
+
+def toggle(
+    description: str, options, value, css: str | None = None, button_width: str = "80px"
+) -> W.ToggleButtons:
+    """ToggleButtons whose description sits in the sliders' label column."""
+    buttons = W.ToggleButtons(
+        options=options,
         value=value,
-        min=lo,
-        max=hi,
         description=description,
-        continuous_update=True,
-        layout=W.Layout(**(LECTURE_SLIDER_LAYOUT if lecture else SLIDER_LAYOUT)),
-        style=LECTURE_SLIDER_STYLE if lecture else SLIDER_STYLE,
+        style={
+            "button_width": button_width,
+            "description_width": SLIDER_STYLE["description_width"],
+        },
     )
     if css:
-        slider.add_class(css)
-    return slider
+        buttons.add_class(css)
+    return buttons
+
+
+DEFAULT_NAMES = ("cat", "chicken", "dog")
+
+
+def add_logit_sliders(
+    explorer: Explorer, logits, class_names, *, widget: str, lo: int, hi: int, logit_range: float
+) -> list[str]:
+    """Validate ``logits``/``class_names`` and add sliders ``o1..oq`` to ``explorer.controls``.
+
+    Returns the class names (cat, chicken, dog for three logits, else "class j").
+    """
+    q = len(logits)
+    if not lo <= q <= hi:
+        raise ValueError(f"{widget} shows {lo} to {hi} logits, got {q}")
+    if class_names is None:
+        class_names = DEFAULT_NAMES if q == 3 else [f"class {j}" for j in range(q)]
+    if len(class_names) != q:
+        raise ValueError(f"{len(class_names)} class names for {q} logits; give one name per logit")
+    for j, v in enumerate(logits):
+        explorer.controls[f"o{j + 1}"] = float_slider(
+            f"o{j + 1} ({class_names[j]})",
+            float(v),
+            -logit_range,
+            logit_range,
+            0.1,
+            css=f"sm-slider-o{j + 1}",
+        )
+    return list(class_names)
 
 
 class Explorer:

@@ -22,9 +22,8 @@ from ..encoding import one_hot
 from ..loss import cross_entropy, cross_entropy_grad
 from ..softmax import softmax
 from . import html
-from ._base import Explorer, float_slider
+from ._base import Explorer, add_logit_sliders, toggle
 
-DEFAULT_NAMES = ("cat", "chicken", "dog")
 JAC_SCALE = 0.25  # |∂ŷ_i/∂o_j| <= 1/4 always: p(1 − p) <= 1/4 and p_i p_j <= 1/4
 
 
@@ -138,33 +137,20 @@ class GradientExplorer(Explorer):
         logit_range: float = 10.0,
     ) -> None:
         super().__init__()
-        q = len(logits)
-        if not 2 <= q <= 6:
-            raise ValueError(f"GradientExplorer shows 2 to 6 classes, got {q} logits")
-        if class_names is None:
-            class_names = DEFAULT_NAMES if q == 3 else [f"class {j}" for j in range(q)]
-        if len(class_names) != q:
-            raise ValueError(
-                f"{len(class_names)} class names for {q} logits; give one name per logit"
-            )
-        as_labels([y], q, "y")
-        self.class_names = list(class_names)
-        for j, v in enumerate(logits):
-            self.controls[f"o{j + 1}"] = float_slider(
-                f"o{j + 1} ({self.class_names[j]})",
-                float(v),
-                -logit_range,
-                logit_range,
-                0.1,
-                css=f"sm-slider-o{j + 1}",
-            )
-        self.controls["y"] = W.ToggleButtons(
-            options=[(name, j) for j, name in enumerate(self.class_names)],
-            value=int(y),
-            description="true class y",
-            style={"button_width": "80px", "description_width": "110px"},
+        self.class_names = add_logit_sliders(
+            self,
+            logits,
+            class_names,
+            widget="GradientExplorer",
+            lo=2,
+            hi=6,
+            logit_range=logit_range,
         )
-        self.controls["y"].add_class("sm-toggle-y")
+        q = len(self.class_names)
+        as_labels([y], q, "y")
+        self.controls["y"] = toggle(
+            "true class y", [(n, j) for j, n in enumerate(self.class_names)], int(y), "sm-toggle-y"
+        )
         self.bars = W.HTML()
         self.details = W.HTML()
         self.jacobian = W.HTML()

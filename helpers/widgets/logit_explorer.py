@@ -13,9 +13,8 @@ import numpy as np
 
 from ..softmax import naive_softmax, softmax
 from . import html
-from ._base import Explorer, float_slider
+from ._base import Explorer, add_logit_sliders, float_slider, temperature_slider, toggle
 
-DEFAULT_NAMES = ("cat", "chicken", "dog")
 DTYPES = ("float64", "float32", "float16")
 
 
@@ -118,53 +117,16 @@ class LogitExplorer(Explorer):
         if logits is None:
             q = 3 if num_logits is None else num_logits
             logits = [2.0, 1.0, 0.1, -1.0, 0.5, -0.5, 1.5, -1.5, 0.0, 3.0][:q]
-        q = len(logits)
-        if not 1 <= q <= 10:
-            raise ValueError(f"LogitExplorer shows 1 to 10 logits, got {q}")
-        if class_names is None:
-            class_names = DEFAULT_NAMES if q == 3 else [f"class {j}" for j in range(q)]
-        if len(class_names) != q:
-            raise ValueError(
-                f"{len(class_names)} class names for {q} logits; give one name per logit"
-            )
-        self.class_names = list(class_names)
-        for j, v in enumerate(logits):
-            self.controls[f"o{j + 1}"] = float_slider(
-                f"o{j + 1} ({self.class_names[j]})",
-                float(v),
-                -logit_range,
-                logit_range,
-                0.1,
-                css=f"sm-slider-o{j + 1}",
-            )
-        self.controls["temperature"] = W.FloatLogSlider(
-            value=1.0,
-            base=10,
-            min=-1,
-            max=1,
-            step=0.01,
-            description="temperature T",
-            readout_format=".2f",
-            continuous_update=True,
-            layout=W.Layout(width="420px"),
-            style={"description_width": "110px"},
+        self.class_names = add_logit_sliders(
+            self, logits, class_names, widget="LogitExplorer", lo=1, hi=10, logit_range=logit_range
         )
-        self.controls["temperature"].add_class("sm-slider-temperature")
+        q = len(self.class_names)
+        self.controls["temperature"] = temperature_slider()
         self.controls["shift"] = float_slider(
             "shift c", 0.0, -1000.0, 1000.0, 1.0, fmt=".0f", css="sm-slider-shift"
         )
-        self.controls["mode"] = W.ToggleButtons(
-            options=["stable", "naive"],
-            value="stable",
-            description="softmax",
-            style={"button_width": "80px"},
-        )
-        self.controls["dtype"] = W.ToggleButtons(
-            options=list(DTYPES),
-            value="float64",
-            description="dtype",
-            style={"button_width": "80px"},
-        )
+        self.controls["mode"] = toggle("softmax", ["stable", "naive"], "stable", "sm-toggle-mode")
+        self.controls["dtype"] = toggle("dtype", list(DTYPES), "float64", "sm-toggle-dtype")
         self.bars = W.HTML()
         self.details = W.HTML()
         self.bars.add_class("sm-view-bars")
@@ -176,7 +138,8 @@ class LogitExplorer(Explorer):
                 *sliders,
                 self.controls["temperature"],
                 self.controls["shift"],
-                W.HBox([self.controls["mode"], self.controls["dtype"]]),
+                self.controls["mode"],
+                self.controls["dtype"],
                 W.HTML("<b>Probabilities ŷ = softmax((o + c) / T)</b>"),
                 self.bars,
                 self.details,

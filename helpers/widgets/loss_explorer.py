@@ -21,9 +21,8 @@ from ..encoding import one_hot
 from ..loss import cross_entropy
 from ..softmax import log_softmax, logsumexp, softmax
 from . import html
-from ._base import Explorer, float_slider
+from ._base import Explorer, add_logit_sliders, temperature_slider, toggle
 
-DEFAULT_NAMES = ("cat", "chicken", "dog")
 LOSS_MAX = 5.0  # the curve's vertical range: −log p for p from e^-5 ≈ 0.0067 to 1
 
 # SVG geometry (pixels)
@@ -171,46 +170,15 @@ class LossExplorer(Explorer):
         logit_range: float = 10.0,
     ) -> None:
         super().__init__()
-        q = len(logits)
-        if not 2 <= q <= 10:
-            raise ValueError(f"LossExplorer shows 2 to 10 classes, got {q} logits")
-        if class_names is None:
-            class_names = DEFAULT_NAMES if q == 3 else [f"class {j}" for j in range(q)]
-        if len(class_names) != q:
-            raise ValueError(
-                f"{len(class_names)} class names for {q} logits; give one name per logit"
-            )
+        self.class_names = add_logit_sliders(
+            self, logits, class_names, widget="LossExplorer", lo=2, hi=10, logit_range=logit_range
+        )
+        q = len(self.class_names)
         as_labels([y], q, "y")
-        self.class_names = list(class_names)
-        for j, v in enumerate(logits):
-            self.controls[f"o{j + 1}"] = float_slider(
-                f"o{j + 1} ({self.class_names[j]})",
-                float(v),
-                -logit_range,
-                logit_range,
-                0.1,
-                css=f"sm-slider-o{j + 1}",
-            )
-        self.controls["y"] = W.ToggleButtons(
-            options=[(name, j) for j, name in enumerate(self.class_names)],
-            value=int(y),
-            description="true class y",
-            style={"button_width": "80px", "description_width": "110px"},
+        self.controls["y"] = toggle(
+            "true class y", [(n, j) for j, n in enumerate(self.class_names)], int(y), "sm-toggle-y"
         )
-        self.controls["y"].add_class("sm-toggle-y")
-        self.controls["temperature"] = W.FloatLogSlider(
-            value=1.0,
-            base=10,
-            min=-1,
-            max=1,
-            step=0.01,
-            description="temperature T",
-            readout_format=".2f",
-            continuous_update=True,
-            layout=W.Layout(width="420px"),
-            style={"description_width": "110px"},
-        )
-        self.controls["temperature"].add_class("sm-slider-temperature")
+        self.controls["temperature"] = temperature_slider()
         self.bars = W.HTML()
         self.terms = W.HTML()
         self.curve = W.HTML()
