@@ -21,6 +21,7 @@ import os
 import re
 import sys
 from collections.abc import Mapping
+from html import escape
 from typing import Any
 
 import ipywidgets as W
@@ -146,20 +147,22 @@ def temperature_slider(css: str = "sm-slider-temperature") -> W.FloatLogSlider:
 
 def toggle(
     description: str, options, value, css: str | None = None, button_width: str = "80px"
-) -> W.ToggleButtons:
-    """ToggleButtons whose description sits in the sliders' label column."""
-    buttons = W.ToggleButtons(
-        options=options,
-        value=value,
-        description=description,
-        style={
-            "button_width": button_width,
-            "description_width": SLIDER_STYLE["description_width"],
-        },
-    )
+) -> W.HBox:
+    """ToggleButtons in a row whose label lines up with the sliders' descriptions.
+
+    (A ToggleButtons' own description is drawn on a line of its own in JupyterLab.) Returns
+    the row; the buttons themselves, the control to observe, are ``row.buttons``.
+    """
+    buttons = W.ToggleButtons(options=options, value=value, style={"button_width": button_width})
     if css:
         buttons.add_class(css)
-    return buttons
+    label = W.HTML(
+        f'<div style="text-align:right;padding-right:8px">{escape(description)}</div>',
+        layout=W.Layout(width=SLIDER_STYLE["description_width"]),
+    )
+    row = W.HBox([label, buttons])
+    row.buttons = buttons
+    return row
 
 
 DEFAULT_NAMES = ("cat", "chicken", "dog")

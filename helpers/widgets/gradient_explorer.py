@@ -148,9 +148,10 @@ class GradientExplorer(Explorer):
         )
         q = len(self.class_names)
         as_labels([y], q, "y")
-        self.controls["y"] = toggle(
+        y_row = toggle(
             "true class y", [(n, j) for j, n in enumerate(self.class_names)], int(y), "sm-toggle-y"
         )
+        self.controls["y"] = y_row.buttons
         self.bars = W.HTML()
         self.details = W.HTML()
         self.jacobian = W.HTML()
@@ -161,7 +162,7 @@ class GradientExplorer(Explorer):
             [
                 W.HTML("<b>Logits o</b> and the true class y"),
                 *sliders,
-                self.controls["y"],
+                y_row,
                 W.HTML(
                     "<b>Gradient with respect to the logits: ∂l/∂o<sub>j</sub> = ŷ<sub>j</sub> − "
                     "y<sub>j</sub></b> (prediction minus truth; ◀ marks the true class)"

@@ -125,8 +125,9 @@ class LogitExplorer(Explorer):
         self.controls["shift"] = float_slider(
             "shift c", 0.0, -1000.0, 1000.0, 1.0, fmt=".0f", css="sm-slider-shift"
         )
-        self.controls["mode"] = toggle("softmax", ["stable", "naive"], "stable", "sm-toggle-mode")
-        self.controls["dtype"] = toggle("dtype", list(DTYPES), "float64", "sm-toggle-dtype")
+        mode_row = toggle("softmax", ["stable", "naive"], "stable", "sm-toggle-mode")
+        dtype_row = toggle("dtype", list(DTYPES), "float64", "sm-toggle-dtype")
+        self.controls["mode"], self.controls["dtype"] = mode_row.buttons, dtype_row.buttons
         self.bars = W.HTML()
         self.details = W.HTML()
         self.bars.add_class("sm-view-bars")
@@ -138,8 +139,8 @@ class LogitExplorer(Explorer):
                 *sliders,
                 self.controls["temperature"],
                 self.controls["shift"],
-                self.controls["mode"],
-                self.controls["dtype"],
+                mode_row,
+                dtype_row,
                 W.HTML("<b>Probabilities ŷ = softmax((o + c) / T)</b>"),
                 self.bars,
                 self.details,

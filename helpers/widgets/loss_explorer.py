@@ -175,9 +175,10 @@ class LossExplorer(Explorer):
         )
         q = len(self.class_names)
         as_labels([y], q, "y")
-        self.controls["y"] = toggle(
+        y_row = toggle(
             "true class y", [(n, j) for j, n in enumerate(self.class_names)], int(y), "sm-toggle-y"
         )
+        self.controls["y"] = y_row.buttons
         self.controls["temperature"] = temperature_slider()
         self.bars = W.HTML()
         self.terms = W.HTML()
@@ -190,7 +191,7 @@ class LossExplorer(Explorer):
                 W.HTML("<b>Logits o</b> and the true class y"),
                 *sliders,
                 self.controls["temperature"],
-                self.controls["y"],
+                y_row,
                 W.HTML("<b>ŷ = softmax(o / T)</b> (◀ marks the true class)"),
                 self.bars,
                 W.HBox([self.terms, self.curve]),

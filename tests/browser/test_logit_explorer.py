@@ -10,7 +10,8 @@ import numpy as np
 import pytest
 
 from helpers import softmax
-from helpers.widgets.logit_explorer import DEFAULT_NAMES, logit_state
+from helpers.widgets._base import DEFAULT_NAMES
+from helpers.widgets.logit_explorer import logit_state
 
 from . import jlab
 
