@@ -146,14 +146,21 @@ def temperature_slider(css: str = "sm-slider-temperature") -> W.FloatLogSlider:
 
 
 def toggle(
-    description: str, options, value, css: str | None = None, button_width: str = "80px"
+    description: str,
+    options,
+    value,
+    css: str | None = None,
+    button_width: str = "80px",
+    **kwargs,
 ) -> W.HBox:
     """ToggleButtons in a row whose label lines up with the sliders' descriptions.
 
     (A ToggleButtons' own description is drawn on a line of its own in JupyterLab.) Returns
     the row; the buttons themselves, the control to observe, are ``row.buttons``.
     """
-    buttons = W.ToggleButtons(options=options, value=value, style={"button_width": button_width})
+    buttons = W.ToggleButtons(
+        options=options, value=value, style={"button_width": button_width}, **kwargs
+    )
     if css:
         buttons.add_class(css)
     label = W.HTML(

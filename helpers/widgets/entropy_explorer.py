@@ -17,7 +17,7 @@ import ipywidgets as W
 
 from ..information import UNITS, cross_entropy_dist, entropy, kl, normalize_weights, surprisal
 from . import html
-from ._base import Explorer, float_slider
+from ._base import Explorer, float_slider, toggle
 
 SCALE_NATS = 3.0  # the bars' full width, in nats (= 3 / ln 2 ≈ 4.33 bits): lengths never change
 BAR_WIDTH = 300  # pixels
@@ -197,14 +197,14 @@ class EntropyExplorer(Explorer):
                     fmt=".2f",
                     css=f"sm-slider-{letter}{j + 1}",
                 )
-        self.controls["unit"] = W.ToggleButtons(
-            options=list(UNITS),
-            value="nats",
-            description="unit",
+        unit_row = toggle(
+            "unit",
+            list(UNITS),
+            "nats",
+            "sm-toggle-unit",
             tooltips=["natural log (ln), as in the loss", "log base 2"],
-            style={"button_width": "80px", "description_width": "110px"},
         )
-        self.controls["unit"].add_class("sm-toggle-unit")
+        self.controls["unit"] = unit_row.buttons
         self.distributions = W.HTML()
         self.bars = W.HTML()
         self.details = W.HTML()
@@ -228,7 +228,7 @@ class EntropyExplorer(Explorer):
                         W.VBox([W.HTML("<b>weights of q</b> (the model)"), *q_sliders]),
                     ]
                 ),
-                self.controls["unit"],
+                unit_row,
                 self.distributions,
                 self.bars,
                 self.details,

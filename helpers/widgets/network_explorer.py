@@ -19,7 +19,7 @@ import numpy as np
 
 from .._checks import as_float_array
 from . import html
-from ._base import Explorer, float_slider
+from ._base import Explorer, float_slider, toggle
 
 DEFAULT_NAMES = ("cat", "chicken", "dog")
 CLASS_COLORS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b")
@@ -306,13 +306,14 @@ class NetworkExplorer(Explorer):
                 fmt=".2f",
                 css=f"sm-slider-x{k + 1}",
             )
-        self.controls["cls"] = widgets.ToggleButtons(
-            options=[(f"o{j + 1} {name}", j) for j, name in enumerate(self.class_names)],
-            value=0,
-            description="class j",
-            style={"button_width": "110px", "description_width": "110px"},
+        cls_row = toggle(
+            "class j",
+            [(f"o{j + 1} {name}", j) for j, name in enumerate(self.class_names)],
+            0,
+            "sm-toggle-cls",
+            button_width="110px",
         )
-        self.controls["cls"].add_class("sm-toggle-cls")
+        self.controls["cls"] = cls_row.buttons
         for k in range(d):
             self.controls[f"w{k + 1}"] = float_slider(
                 "", float(W[k, 0]), -rng_, rng_, 0.1, fmt=".2f", css=f"sm-slider-w{k + 1}"
@@ -338,7 +339,7 @@ class NetworkExplorer(Explorer):
                 widgets.HTML(
                     "<b>Weights of one class</b>: column j of W, and the bias b<sub>j</sub>"
                 ),
-                self.controls["cls"],
+                cls_row,
                 *[self.controls[f"w{k + 1}"] for k in range(d)],
                 self.controls["b"],
                 self.diagram,

@@ -15,7 +15,7 @@ import numpy as np
 
 from ..encoding import one_hot
 from . import html
-from ._base import Explorer, int_slider
+from ._base import Explorer, int_slider, toggle
 
 DEFAULT_NAMES = (
     "cat",
@@ -147,13 +147,14 @@ class OneHotPicker(Explorer):
         self.controls["num_classes"] = int_slider(
             "classes q", num_classes, 2, len(self.names), css="sm-slider-num_classes"
         )
-        self.controls["label"] = W.ToggleButtons(
-            options=self._options(num_classes),
-            value=int(label),
-            description="class y",
-            style={"button_width": "72px"},
+        label_row = toggle(
+            "class y",
+            self._options(num_classes),
+            int(label),
+            "sm-toggle-label",
+            button_width="72px",
         )
-        self.controls["label"].add_class("sm-toggle-label")
+        self.controls["label"] = label_row.buttons
         self.cells = W.HTML()
         self.mapping = W.HTML()
         self.distances = W.HTML()
@@ -163,7 +164,7 @@ class OneHotPicker(Explorer):
         self._wire(
             [
                 W.HTML("<b>Pick a class</b> (click a button; the slider sets how many classes)"),
-                self.controls["label"],
+                label_row,
                 self.controls["num_classes"],
                 W.HTML("<b>Its one-hot vector e<sub>y</sub></b>"),
                 self.cells,
