@@ -16,7 +16,9 @@ A source is a Python file in the "percent" format that Jupytext, VS Code and Spy
 A JSON object after ``# %%`` is merged into the cell's metadata. Markdown lines lose their
 leading ``# ``. The output is deterministic: cell ids and widget model ids are derived from
 the notebook's name and position, timings are not recorded, so running this twice with
-nothing changed leaves ``git diff`` empty.
+nothing changed leaves ``git diff`` empty. A timing cell (tag ``nbval-ignore-output``) still
+runs, but keeps its stored measurement while its source is unchanged (``--fresh-timings``
+stores a new one).
 """
 
 from __future__ import annotations
