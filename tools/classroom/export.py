@@ -8,12 +8,25 @@ to the page instead of a CDN.
 
 from __future__ import annotations
 
+import argparse
 import logging
 from pathlib import Path
 
 from nbconvert import HTMLExporter, SlidesExporter
 
-from .common import MATHJAX, TEMPLATES, embed_images, read, relink, title_of
+from .common import (
+    MATHJAX,
+    NOTEBOOKS,
+    TEMPLATES,
+    copy_vendor,
+    embed_images,
+    index_page,
+    read,
+    relink,
+    select_notebooks,
+    summary_of,
+    title_of,
+)
 from .static_widgets import CSS as WIDGET_CSS
 from .static_widgets import freeze_widgets
 
@@ -110,3 +123,31 @@ def export(path: Path, out: Path, kind: str) -> Path:
     target = out / f"{path.stem}{suffix}"
     target.write_text(body, encoding="utf-8")
     return target
+
+
+def export_series(
+    kind: str, source: Path, out: Path, numbers, vendor, title: str, intro: str
+) -> list[Path]:
+    """Export the chosen notebooks of ``source`` as ``kind`` ("slides" or "html") into ``out``,
+    with the vendored files they load and an ``index.html`` listing them; returns the paths."""
+    paths = select_notebooks(numbers, source)
+    copy_vendor(out, vendor)
+    made, entries = [], []
+    for path in paths:
+        print(f"{kind}: {path.name}", flush=True)
+        made.append(export(path, out, kind))
+        entries.append((made[-1].name, title_of(read(path), path.stem), summary_of(read(path))))
+    (out / "index.html").write_text(index_page(title, intro, entries), encoding="utf-8")
+    return made
+
+
+def cli(build, default_out: Path, what: str, argv=None) -> int:
+    """The command line shared by ``python -m tools.classroom.slides`` and ``.handouts``."""
+    parser = argparse.ArgumentParser(description=f"export the notebooks as {what}")
+    parser.add_argument("numbers", nargs="*", help="two-digit notebook numbers; default all")
+    parser.add_argument("--out", type=Path, default=default_out, help="output folder")
+    parser.add_argument("--notebooks", type=Path, default=NOTEBOOKS, help="input folder")
+    args = parser.parse_args(argv)
+    made = build(args.numbers, args.out, args.notebooks)
+    print(f"{len(made)} {what} in {args.out}/ (open {args.out / 'index.html'})")
+    return 0

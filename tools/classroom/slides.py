@@ -12,57 +12,29 @@ speaker view, F full screen, Esc the overview. Slide breaks come from each cell'
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
-from .common import (
-    BUILD,
-    MATHJAX,
-    NOTEBOOKS,
-    REVEAL_FILES,
-    copy_vendor,
-    index_page,
-    read,
-    select_notebooks,
-    summary_of,
-    title_of,
-)
-from .export import export
+from .common import BUILD, MATHJAX, NOTEBOOKS, REVEAL_FILES
+from .export import cli, export_series
 
 
 def build(numbers=(), out: Path = BUILD / "slides", source: Path = NOTEBOOKS) -> list[Path]:
-    """Export the chosen notebooks as slide decks into ``out``; returns the deck paths."""
-    paths = select_notebooks(numbers, source)
-    copy_vendor(out, (*REVEAL_FILES, MATHJAX))
-    decks = []
-    entries = []
-    for path in paths:
-        print(f"slides: {path.name}", flush=True)
-        decks.append(export(path, out, "slides"))
-        nb = read(path)
-        entries.append((decks[-1].name, title_of(nb, path.stem), summary_of(nb)))
-    (out / "index.html").write_text(
-        index_page(
-            "Softmax regression: slides",
-            "Open a deck, press F for full screen, → for the next slide, S for speaker notes. "
-            "Everything loads from this folder; no network is needed.",
-            entries,
-        ),
-        encoding="utf-8",
+    """Export the chosen notebooks as decks into ``out``; returns their paths."""
+    return export_series(
+        "slides",
+        source,
+        out,
+        numbers,
+        (*REVEAL_FILES, MATHJAX),
+        "Softmax regression: slides",
+        "Open a deck, press F for full screen, → for the next slide, S for speaker notes. "
+        "Everything loads from this folder; no network is needed.",
     )
-    return decks
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("numbers", nargs="*", help="two-digit notebook numbers; default all")
-    parser.add_argument("--out", type=Path, default=BUILD / "slides", help="output folder")
-    parser.add_argument("--notebooks", type=Path, default=NOTEBOOKS, help="input folder")
-    args = parser.parse_args(argv)
-    decks = build(args.numbers, args.out, args.notebooks)
-    print(f"{len(decks)} decks in {args.out}/ (open {args.out / 'index.html'})")
-    return 0
+    return cli(build, BUILD / "slides", "decks", argv)
 
 
 if __name__ == "__main__":

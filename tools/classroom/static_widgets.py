@@ -92,8 +92,14 @@ class _Renderer:
         width = lay.get("width")
         size = f' style="max-width:{escape(width)}"' if width else ""
         children = [self.render(c, depth + 1) for c in map(_ref, s.get("children", [])) if c]
-        if name in {"VBoxModel", "BoxModel", "GridBoxModel", "AccordionModel", "TabModel",
-                    "StackModel"}:
+        if name in {
+            "VBoxModel",
+            "BoxModel",
+            "GridBoxModel",
+            "AccordionModel",
+            "TabModel",
+            "StackModel",
+        }:
             titles = s.get("titles") or []
             if titles:
                 children = [
@@ -110,8 +116,13 @@ class _Renderer:
             return f'<div class="{row}">{self.label(s)}<div>{body}</div></div>'
         if "Slider" in name and "Range" not in name and "Selection" not in name:
             return self.slider(s, name)
-        if name in {"ToggleButtonsModel", "RadioButtonsModel", "SelectionSliderModel",
-                    "DropdownModel", "SelectModel"}:
+        if name in {
+            "ToggleButtonsModel",
+            "RadioButtonsModel",
+            "SelectionSliderModel",
+            "DropdownModel",
+            "SelectModel",
+        }:
             labels = s.get("_options_labels", [])
             index = s.get("index")
             buttons = "".join(
@@ -127,8 +138,14 @@ class _Renderer:
         if name in {"ButtonModel"}:
             text = escape(s.get("description", ""))
             return f'<div class="sm-w-row"><span class="sm-w-button">{text}</span></div>'
-        if name in {"IntTextModel", "FloatTextModel", "BoundedIntTextModel",
-                    "BoundedFloatTextModel", "TextModel", "TextareaModel"}:
+        if name in {
+            "IntTextModel",
+            "FloatTextModel",
+            "BoundedIntTextModel",
+            "BoundedFloatTextModel",
+            "TextModel",
+            "TextareaModel",
+        }:
             value = escape(str(s.get("value", "")))
             return (
                 f'<div class="{self.classes(s, "sm-w-row")}">{self.label(s)}'
