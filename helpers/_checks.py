@@ -94,6 +94,15 @@ def check_temperature(temperature) -> float:
     return t
 
 
+def check_count(value, name: str, minimum: int, hint: str) -> int:
+    """Return ``value`` as an int >= ``minimum`` (a size, a count, a seed), or raise."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name} must be a whole number, got {value!r}; {hint}")
+    if value < minimum:
+        raise ValueError(f"{name} must be at least {minimum}, got {value}; {hint}")
+    return int(value)
+
+
 def check_num_classes(num_classes) -> int:
     """Return ``num_classes`` as an int >= 1, or raise."""
     if isinstance(num_classes, bool) or not isinstance(num_classes, numbers.Integral):

@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from ._checks import as_float_array, as_labels
+from ._checks import as_float_array, as_labels, check_count
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "assets" / "data"
 
@@ -60,16 +60,10 @@ class Dataset(NamedTuple):
     feature_names: tuple[str, ...]
 
 
-def _check_int(value, name: str, minimum: int, hint: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{name} must be a whole number, got {value!r}; {hint}")
-    if value < minimum:
-        raise ValueError(f"{name} must be at least {minimum}, got {value}; {hint}")
-    return int(value)
 
 
 def _check_seed(seed) -> int:
-    return _check_int(seed, "seed", 0, "pass a fixed integer such as 0 so results repeat")
+    return check_count(seed, "seed", 0, "pass a fixed integer such as 0 so results repeat")
 
 
 def toy_images(n_per_class: int = 100, seed: int = 0, noise: float = 0.25):
@@ -87,7 +81,7 @@ def toy_images(n_per_class: int = 100, seed: int = 0, noise: float = 0.25):
 
     Introduced in 01_classification.ipynb.
     """
-    n = _check_int(n_per_class, "n_per_class", 1, "ask for e.g. n_per_class=100 images per class")
+    n = check_count(n_per_class, "n_per_class", 1, "ask for e.g. n_per_class=100 images per class")
     seed = _check_seed(seed)
     if isinstance(noise, bool) or not isinstance(noise, numbers.Real):
         raise TypeError(f"noise must be a number (a standard deviation), got {noise!r}")

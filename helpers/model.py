@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from ._checks import as_float_array, as_labels
+from ._checks import as_float_array, as_labels, check_count
 from .loss import cross_entropy, cross_entropy_with_grad
 from .metrics import accuracy
 from .softmax import softmax
@@ -22,12 +22,6 @@ from .softmax import softmax
 HISTORY_KEYS = ("epoch", "train_loss", "train_acc", "test_loss", "test_acc")
 
 
-def _check_count(value, name: str, minimum: int, hint: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{name} must be a whole number, got {value!r}; {hint}")
-    if value < minimum:
-        raise ValueError(f"{name} must be at least {minimum}, got {value}; {hint}")
-    return int(value)
 
 
 def _check_real(value, name: str, *, positive: bool, hint: str) -> float:
@@ -68,13 +62,13 @@ class SoftmaxRegression:
     """
 
     def __init__(self, num_inputs: int, num_outputs: int, seed: int = 0):
-        self.num_inputs = _check_count(
+        self.num_inputs = check_count(
             num_inputs, "num_inputs", 1, "pass the number of features d (4 for 2x2 images)"
         )
-        self.num_outputs = _check_count(
+        self.num_outputs = check_count(
             num_outputs, "num_outputs", 1, "pass the number of classes q (3 for cat/chicken/dog)"
         )
-        seed = _check_count(seed, "seed", 0, "pass a fixed integer such as 0 so results repeat")
+        seed = check_count(seed, "seed", 0, "pass a fixed integer such as 0 so results repeat")
         rng = np.random.default_rng(seed)
         self.W = rng.normal(0.0, 0.01, size=(self.num_inputs, self.num_outputs))
         self.b = np.zeros(self.num_outputs)
@@ -222,12 +216,12 @@ class SoftmaxRegression:
         """
         X, y = self._check_X_y(X, y)
         lr = _check_real(lr, "lr", positive=True, hint="try 0.1, or smaller if the loss grows")
-        batch_size = _check_count(
+        batch_size = check_count(
             batch_size, "batch_size", 1, f"use e.g. 64 (or {len(y)} for full-batch descent)"
         )
-        epochs = _check_count(epochs, "epochs", 0, "the number of passes over the data, e.g. 10")
+        epochs = check_count(epochs, "epochs", 0, "the number of passes over the data, e.g. 10")
         wd = _check_weight_decay(weight_decay)
-        seed = _check_count(seed, "seed", 0, "pass a fixed integer such as 0 so results repeat")
+        seed = check_count(seed, "seed", 0, "pass a fixed integer such as 0 so results repeat")
         if (X_test is None) != (y_test is None):
             given, missing = ("X_test", "y_test") if y_test is None else ("y_test", "X_test")
             raise ValueError(f"{given} was given without {missing}; pass both or neither")
