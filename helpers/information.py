@@ -73,6 +73,16 @@ def _scalar_or_array(x: np.ndarray):
     return float(x) if x.ndim == 0 else x
 
 
+def _terms(P: np.ndarray, Q: np.ndarray, term) -> np.ndarray:
+    """``term(p_j, q_j)`` where both are > 0; 0 where p_j = 0; inf where p_j > 0 = q_j."""
+    out = np.zeros_like(P)
+    used = P > 0
+    out[used & (Q == 0)] = np.inf
+    ok = used & (Q > 0)
+    out[ok] = term(P[ok], Q[ok])
+    return out
+
+
 def surprisal(p, unit: str = "nats") -> np.ndarray:
     """The surprisal (信息量) ``-log p`` of events with probabilities ``p``, element-wise.
 
@@ -121,11 +131,7 @@ def cross_entropy_dist(p, q, unit: str = "nats"):
     """
     scale = _log_unit(unit)
     P, Q = _pair(p, q)
-    terms = np.zeros_like(P)
-    used = P > 0
-    terms[used & (Q == 0)] = np.inf
-    ok = used & (Q > 0)
-    terms[ok] = -P[ok] * np.log(Q[ok])
+    terms = _terms(P, Q, lambda p_j, q_j: -p_j * np.log(q_j))
     return _scalar_or_array(terms.sum(axis=-1) / scale + 0.0)
 
 
@@ -140,11 +146,7 @@ def kl(p, q, unit: str = "nats"):
     """
     scale = _log_unit(unit)
     P, Q = _pair(p, q)
-    terms = np.zeros_like(P)
-    used = P > 0
-    terms[used & (Q == 0)] = np.inf
-    ok = used & (Q > 0)
-    terms[ok] = P[ok] * (np.log(P[ok]) - np.log(Q[ok]))
+    terms = _terms(P, Q, lambda p_j, q_j: p_j * (np.log(p_j) - np.log(q_j)))
     # each term may be negative, the sum never is; clip the rounding error below 0
     return _scalar_or_array(np.maximum(terms.sum(axis=-1), 0.0) / scale + 0.0)
 
