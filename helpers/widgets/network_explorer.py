@@ -19,9 +19,8 @@ import numpy as np
 
 from .._checks import as_float_array
 from . import html
-from ._base import Explorer, float_slider, toggle
+from ._base import DEFAULT_NAMES, Explorer, float_slider, toggle
 
-DEFAULT_NAMES = ("cat", "chicken", "dog")
 CLASS_COLORS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b")
 POSITIVE, NEGATIVE, NEUTRAL = html.BLUE, html.RED, "#888888"
 #: hand-made weights for the running example (column j = class j): +2 on the pixel that is
