@@ -117,23 +117,22 @@ def train_state(
     q = int(num_classes) if num_classes is not None else int(max(y_train.max(), y_test.max())) + 1
     model = SoftmaxRegression(X_train.shape[1], q, seed=seed)
     diverged = False
-    # fit checks for inf/NaN itself; the errstate keeps the intermediate overflow silent
-    with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
-        try:
-            model.fit(
-                X_train,
-                y_train,
-                lr=lr,
-                batch_size=batch_size,
-                epochs=epochs,
-                weight_decay=weight_decay,
-                seed=seed,
-                X_test=X_test,
-                y_test=y_test,
-            )
-        except FloatingPointError as exc:
-            diverged = True
-            message = str(exc)
+    # fit raises FloatingPointError on a blow-up, without a RuntimeWarning first
+    try:
+        model.fit(
+            X_train,
+            y_train,
+            lr=lr,
+            batch_size=batch_size,
+            epochs=epochs,
+            weight_decay=weight_decay,
+            seed=seed,
+            X_test=X_test,
+            y_test=y_test,
+        )
+    except FloatingPointError as exc:
+        diverged = True
+        message = str(exc)
     history = {k: list(v) for k, v in model.history.items()}
     done = len(history.get("epoch", []))
     if diverged:
