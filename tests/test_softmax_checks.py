@@ -67,3 +67,11 @@ def test_other_mistakes():
     report = check_softmax(not_normalised)
     assert not report.passed and report.results[0].hint == "exponentiate, then divide by the sum"
     assert not check_softmax(stable(np.zeros(3))).passed  # called instead of passed
+
+
+def test_an_answer_that_is_not_numbers_fails_without_crashing(capsys):
+    """A string or a ragged list is reported as a failed check, not a traceback."""
+    assert not check_softmax_rows(lambda O: "abc").passed
+    assert not check_softmax(lambda o: [[1, 2], [3]]).passed
+    out = capsys.readouterr().out
+    assert "got 'abc'" in out and "0/3 checks passed" in out

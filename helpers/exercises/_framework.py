@@ -119,9 +119,22 @@ def fmt(value: Any) -> str:
     return repr(value)
 
 
+def as_floats(result: Any) -> np.ndarray | None:
+    """The student's answer as a float array, or None if it is an exception or not numbers."""
+    if isinstance(result, BaseException):
+        return None
+    try:
+        return np.asarray(result, dtype=float)
+    except (TypeError, ValueError):
+        return None
+
+
 def compare(case: Case, result: Any) -> tuple[bool, str]:
     if callable(case.expected) and not isinstance(case.expected, np.ndarray):
-        return case.expected(result)
+        try:
+            return case.expected(result)
+        except Exception:  # an answer of the wrong kind (a string, a ragged list)
+            return False, fmt(result)
     expected = np.asarray(case.expected)
     try:
         got = np.asarray(result)

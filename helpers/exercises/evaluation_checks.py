@@ -6,7 +6,7 @@ import numpy as np
 
 from ..evaluation import expected_calibration_error, top_k_accuracy
 from ..softmax import softmax
-from ._framework import Case, Report, run_checks
+from ._framework import Case, Report, as_floats, run_checks
 
 
 def _scores(seed: int, n: int, q: int, scale: float = 2.0):
@@ -19,11 +19,8 @@ def _scores(seed: int, n: int, q: int, scale: float = 2.0):
 
 
 def _as_number(result) -> float | None:
-    try:
-        value = np.asarray(result, dtype=float)
-    except (TypeError, ValueError):
-        return None
-    return float(value) if value.shape == () else None
+    value = as_floats(result)
+    return float(value) if value is not None and value.shape == () else None
 
 
 # -- top-k accuracy ----------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import numpy as np
 
 from ..loss import cross_entropy
 from ..softmax import log_softmax
-from ._framework import Case, Report, run_checks
+from ._framework import Case, Report, as_floats, run_checks
 
 LOG_OF_ZERO = (
     "it returned inf or nan (or log warned about a zero): log(softmax(O)) takes the log of a "
@@ -68,9 +68,8 @@ def diagnose_loss(O, y):
             if "index" in text and "out of bounds" in text:
                 return WRONG_CLASS
             return None
-        try:
-            arr = np.asarray(result, dtype=float)
-        except (TypeError, ValueError):
+        arr = as_floats(result)
+        if arr is None:
             return None
         if not np.isfinite(arr).all():
             return LOG_OF_ZERO
@@ -91,9 +90,8 @@ def _is_mean(O, y):
     expected = cross_entropy(O, y, reduction="mean")
 
     def ok(result):
-        try:
-            arr = np.asarray(result, dtype=float)
-        except (TypeError, ValueError):
+        arr = as_floats(result)
+        if arr is None:
             return False, repr(result)
         if arr.size != 1:
             return False, f"an array of shape {arr.shape}"

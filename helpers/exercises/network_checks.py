@@ -10,7 +10,7 @@ import numbers
 
 import numpy as np
 
-from ._framework import Case, Report, run_checks
+from ._framework import Case, Report, as_floats, run_checks
 
 SHAPE_WORDS = ("matmul", "mismatch", "aligned", "shapes", "dimension")
 
@@ -48,9 +48,8 @@ def _forward_diagnose(x: np.ndarray, W: np.ndarray, b: np.ndarray):
             if any(word in text for word in SHAPE_WORDS):
                 return f"a shape error ({type(result).__name__}): " + _transposed_hint(W)
             return None
-        try:
-            got = np.asarray(result, dtype=float)
-        except (TypeError, ValueError):
+        got = as_floats(result)
+        if got is None:
             return None
         if got.shape == (1, q) or got.shape == (q, 1):
             return (

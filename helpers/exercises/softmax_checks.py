@@ -5,18 +5,13 @@ from __future__ import annotations
 import numpy as np
 
 from ..softmax import softmax
-from ._framework import Case, Report, run_checks
+from ._framework import Case, Report, as_floats, run_checks
 
 
 def _overflow_hint(result) -> str | None:
     """Recognise nan from exp overflow (inf / inf) or total underflow (0 / 0)."""
-    if isinstance(result, BaseException):
-        return None
-    try:
-        arr = np.asarray(result, dtype=float)
-    except (TypeError, ValueError):
-        return None
-    if np.isnan(arr).any():
+    arr = as_floats(result)
+    if arr is not None and np.isnan(arr).any():
         return (
             "it returned nan: exp overflowed to inf (inf / inf = nan) or every exp "
             "underflowed to 0 (0 / 0 = nan). Subtract the row maximum before exp, so the "
@@ -33,7 +28,9 @@ def _axis_hint(result) -> str | None:
                 "column with keepdims=True, shape (n, 1)"
             )
         return None
-    arr = np.asarray(result, dtype=float)
+    arr = as_floats(result)
+    if arr is None:
+        return None
     if arr.ndim == 2 and np.allclose(arr.sum(axis=0), 1) and not np.allclose(arr.sum(axis=1), 1):
         return (
             "the columns sum to 1, not the rows: you normalised over axis=0. Each row is one "

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..softmax import softmax
-from ._framework import Case, Report, run_checks
+from ._framework import Case, Report, as_floats, run_checks
 
 
 def reference_forward(X, W, b) -> np.ndarray:
@@ -29,9 +29,8 @@ def _no_keepdims(O: np.ndarray) -> np.ndarray:
 
 
 def _matches(result, candidate) -> bool:
-    try:
-        got = np.asarray(result, dtype=float)
-    except (TypeError, ValueError):
+    got = as_floats(result)
+    if got is None:
         return False
     with np.errstate(all="ignore"):
         return got.shape == candidate.shape and bool(np.allclose(got, candidate, atol=1e-8))
@@ -89,9 +88,8 @@ def diagnose_forward(X, W, b):
                     return B_COLUMN
                 return NO_KEEPDIMS
             return None
-        try:
-            arr = np.asarray(result, dtype=float)
-        except (TypeError, ValueError):
+        arr = as_floats(result)
+        if arr is None:
             return None
         if not np.isfinite(arr).all():
             return OVERFLOW
